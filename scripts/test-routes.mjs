@@ -1,0 +1,3 @@
+// Extra HTTP routes for the browser tests (served by web-test-runner's dev server).
+// Each route is a Koa middleware; tests call them under /__test/...
+export const testRoutes = [];
