@@ -1,0 +1,84 @@
+// Vite configuration for the script-tag bundle (dist/embed), built by scripts/build.mjs in two
+// passes selected by mode:
+//   embed-widgets  one ES-module entry per registered widget, shared chunks, Lit bundled in
+//   embed-loader   the classic-script loader as one minified IIFE
+// Any other mode (Storybook reads this file too) gets only the shared settings, so tools that
+// run Vite in dev mode are not handed build inputs they do not expect.
+import { readFileSync } from 'node:fs';
+import { defineConfig, type UserConfig } from 'vite';
+import { widgetModules } from './packages/embed/src/registry.ts';
+
+const embedPackage = JSON.parse(
+  readFileSync(new URL('./packages/embed/package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+export const embedOutDir = 'dist/embed';
+
+const shared: UserConfig = {
+  define: { __WIR_VERSION__: JSON.stringify(embedPackage.version) },
+  // Only the browsers that run the widgets anyway: custom elements, dynamic import, ES2022 classes.
+  build: { target: 'es2022' },
+  publicDir: false,
+  // Lit's documented TypeScript setting (tsconfig: experimentalDecorators with
+  // useDefineForClassFields false). Vite takes it from tsconfig.json only for files that
+  // tsconfig includes; stated here too so no file ever ships standard decorators (Chromium
+  // rejects them) or [[Define]] class fields (they would shadow Lit's reactive accessors).
+  oxc: {
+    decorator: { legacy: true },
+    typescript: { removeClassFieldsWithoutInitializer: true },
+    assumptions: { setPublicClassFields: true },
+  },
+};
+
+const widgets: UserConfig = {
+  ...shared,
+  // Relative base: the bundle must work from whatever folder or CDN path a city hosts it at.
+  base: './',
+  build: {
+    target: 'es2022',
+    outDir: embedOutDir,
+    emptyOutDir: true,
+    minify: true,
+    sourcemap: true,
+    // The size report walks the import graph from here.
+    manifest: true,
+    // The preload helper would add <link rel=modulepreload> tags to the partner's <head> and
+    // resolve them against the page; the entries already import their chunks statically.
+    modulePreload: false,
+    reportCompressedSize: false,
+    copyPublicDir: false,
+    rolldownOptions: {
+      input: { ...widgetModules },
+      // Keep the registration modules' exports, so import() of an entry yields the class.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        format: 'es',
+        entryFileNames: 'widgets/[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+};
+
+const loader: UserConfig = {
+  ...shared,
+  build: {
+    target: 'es2022',
+    outDir: embedOutDir,
+    emptyOutDir: false,
+    minify: true,
+    sourcemap: true,
+    reportCompressedSize: false,
+    copyPublicDir: false,
+    lib: {
+      entry: 'packages/embed/src/wir-widgets.ts',
+      formats: ['iife'],
+      name: 'WIRWidgetsLoader',
+      fileName: () => 'wir-widgets.js',
+    },
+  },
+};
+
+export default defineConfig(({ mode }) =>
+  mode === 'embed-widgets' ? widgets : mode === 'embed-loader' ? loader : shared,
+);
