@@ -1,0 +1,140 @@
+// Size report for the script-tag bundle in dist/embed: what a partner page really downloads.
+//
+// A widget's size is its FULL download: the entry in widgets/<tag>.js plus every chunk it
+// imports statically, found by walking the Vite manifest. Chunks that are only imported
+// dynamically (the locale translations) load on demand, so they are left out of the total and
+// the largest one is reported on its own line. Each file is gzipped on its own (level 9), as a
+// server compresses each response on its own.
+//
+// Usage: node scripts/size-report.mjs   (after npm run build; exit 1 when over budget)
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, constants } from 'node:zlib';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Budgets in bytes of gzip, keyed by widget tag; "loader" is wir-widgets.js. A new widget adds a row. */
+export const budgets = {
+  loader: 2048,
+  'wir-guideline-carousel': 20480,
+};
+
+export const embedDir = join(repoRoot, 'dist/embed');
+/** Where scripts/build.mjs moves Vite's manifest, so the deployable folder holds only what browsers fetch. */
+export const manifestPath = join(repoRoot, 'dist/embed.manifest.json');
+
+const measure = (file) => {
+  const bytes = readFileSync(join(embedDir, file));
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length };
+};
+const sum = (files, key) => files.reduce((total, file) => total + file[key], 0);
+
+/** Manifest keys reachable from `key` through static imports, `key` first. */
+function staticClosure(manifest, key, seen = new Set()) {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const imported of manifest[key].imports ?? []) staticClosure(manifest, imported, seen);
+  return seen;
+}
+
+function readManifest() {
+  const fallback = join(embedDir, '.vite/manifest.json');
+  const path = existsSync(manifestPath) ? manifestPath : existsSync(fallback) ? fallback : undefined;
+  if (!path) throw new Error(`no Vite manifest at ${relative(repoRoot, manifestPath)}: run npm run build first`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/**
+ * Measures the loader and every widget entry.
+ * @returns {{ checks: Array<{ name: string, files: object[], raw: number, gzip: number, budget?: number, ok: boolean, reason?: string, onDemand?: object }>, passed: number, failed: number }}
+ */
+export function measureEmbed() {
+  const checks = [];
+  const loaderFile = 'wir-widgets.js';
+  if (existsSync(join(embedDir, loaderFile))) {
+    const files = [measure(loaderFile)];
+    checks.push({ name: 'loader', label: `loader (${loaderFile})`, files, raw: sum(files, 'raw'), gzip: sum(files, 'gzip') });
+  } else {
+    checks.push({ name: 'loader', label: `loader (${loaderFile})`, files: [], raw: 0, gzip: 0, reason: `${loaderFile} was not built` });
+  }
+
+  const manifest = readManifest();
+  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
+  for (const [key, chunk] of entries) {
+    const closure = staticClosure(manifest, key);
+    const files = [...closure].map((k) => measure(manifest[k].file));
+    // Everything reachable only through import(): measured per dynamic root, without the
+    // files the widget already has.
+    const dynamicRoots = new Set([...closure].flatMap((k) => manifest[k].dynamicImports ?? []));
+    let onDemand;
+    for (const root of dynamicRoots) {
+      const extra = [...staticClosure(manifest, root)].filter((k) => !closure.has(k)).map((k) => measure(manifest[k].file));
+      const candidate = { file: manifest[root].file, raw: sum(extra, 'raw'), gzip: sum(extra, 'gzip'), count: dynamicRoots.size };
+      if (!onDemand || candidate.gzip > onDemand.gzip) onDemand = candidate;
+    }
+    checks.push({ name: chunk.name, label: chunk.name, files, raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), onDemand });
+  }
+  for (const name of Object.keys(budgets)) {
+    if (!checks.some((check) => check.name === name)) {
+      checks.push({ name, label: name, files: [], raw: 0, gzip: 0, reason: 'has a budget but was not built' });
+    }
+  }
+
+  for (const check of checks) {
+    check.budget = budgets[check.name];
+    if (check.reason) check.ok = false;
+    else if (check.budget === undefined) {
+      check.ok = false;
+      check.reason = 'has no budget: add a row to budgets in scripts/size-report.mjs';
+    } else {
+      check.ok = check.gzip <= check.budget;
+      if (!check.ok) check.reason = `over budget by ${check.gzip - check.budget} B gzip`;
+    }
+  }
+  const failed = checks.filter((check) => !check.ok).length;
+  return { checks, passed: checks.length - failed, failed };
+}
+
+const bytes = (n) => `${n.toLocaleString('en-US')} B`;
+
+/** Prints the table and the `size: N passed, N failed` line; returns the number of failed checks. */
+export function printSizeReport(log = console.log) {
+  const { checks, passed, failed } = measureEmbed();
+  const rows = [['', 'files', 'raw', 'gzip', 'budget (gzip)', '']];
+  for (const check of checks) {
+    rows.push([
+      check.label,
+      String(check.files.length),
+      bytes(check.raw),
+      bytes(check.gzip),
+      check.budget === undefined ? '–' : bytes(check.budget),
+      check.ok ? `ok (${Math.round((check.gzip / check.budget) * 100)} %)` : 'FAILED',
+    ]);
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const right = new Set([1, 2, 3, 4]);
+  log(`Size of the script-tag bundle in ${relative(repoRoot, embedDir)} (each file gzip level 9):`);
+  for (const row of rows) {
+    log('  ' + row.map((cell, column) => (right.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
+  }
+  for (const check of checks) {
+    if (check.files.length > 1) log(`  ${check.label} = ${check.files.map((f) => f.file).join(' + ')}`);
+    if (check.onDemand) {
+      log(`  ${check.label}: largest of ${check.onDemand.count} on-demand chunks (locales, not in the total): ${check.onDemand.file} ${bytes(check.onDemand.raw)} raw, ${bytes(check.onDemand.gzip)} gzip`);
+    }
+  }
+  for (const check of checks) if (!check.ok) log(`  ✗ ${check.label}: ${check.reason}`);
+  log(`size: ${passed} passed, ${failed} failed`);
+  return failed;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    process.exitCode = printSizeReport() > 0 ? 1 : 0;
+  } catch (error) {
+    console.error(`size report: ${error.message}`);
+    console.log('size: 0 passed, 1 failed');
+    process.exitCode = 1;
+  }
+}
