@@ -1,0 +1,74 @@
+import type { Spec } from './spec.js';
+
+type Json = Record<string, unknown>;
+
+const LANGUAGE_TAG = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
+
+/** Turns a spec into JSON Schema 2020-12, with named specs under `$defs`. */
+export function toJsonSchema(root: Spec, head: Json, describe: (key: string) => string | undefined): Json {
+  const defs: Record<string, Json> = {};
+  const withDescription = (schema: Json, key: string | undefined): Json => {
+    const description = key && describe(key);
+    return description ? { description, ...schema } : schema;
+  };
+
+  const emit = (s: Spec, owner?: string): Json => {
+    if (s.n && !(s.n in defs)) {
+      defs[s.n] = {};
+      defs[s.n] = withDescription(body(s, s.n), s.n);
+    }
+    return s.n ? { $ref: `#/$defs/${s.n}` } : body(s, owner);
+  };
+
+  const body = (s: Spec, owner?: string): Json => {
+    switch (s.k) {
+      case 'str':
+        return {
+          type: 'string',
+          minLength: 1,
+          ...(s.re && { pattern: s.re.source }),
+          ...(s.lang && { pattern: LANGUAGE_TAG }),
+          ...(s.format && { format: s.format }),
+          ...(s.url == 'abs' && { pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' }),
+          ...(s.url == 'rel' && { pattern: '^([Hh][Tt][Tt][Pp][Ss]?://|(?![A-Za-z][A-Za-z0-9+.-]*:))' }),
+        };
+      case 'num':
+        return { type: s.int ? 'integer' : 'number', ...(s.min != null && { minimum: s.min }) };
+      case 'bool':
+        return { type: 'boolean' };
+      case 'enum':
+        return { type: 'string', enum: [...s.v!] };
+      case 'arr':
+        return { type: 'array', items: emit(s.of!, owner), ...(s.min && { minItems: s.min }) };
+      case 'obj': {
+        const entries = Object.entries(s.p!);
+        return {
+          type: 'object',
+          required: entries.filter(([, p]) => !p.o).map(([key]) => key),
+          properties: Object.fromEntries(
+            entries.map(([key, p]) => {
+              const property = emit(p, owner && `${owner}.${key}`);
+              return [key, withDescription(property, owner && `${owner}.${key}`)];
+            }),
+          ),
+        };
+      }
+      case 'text':
+        return {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            {
+              type: 'object',
+              minProperties: 1,
+              propertyNames: { pattern: LANGUAGE_TAG },
+              additionalProperties: { type: 'string', minLength: 1 },
+            },
+          ],
+        };
+    }
+  };
+
+  // The root is inlined rather than referenced so editors show its properties directly.
+  const top = withDescription(body(root, root.n), root.n);
+  return { ...head, ...top, $defs: defs };
+}

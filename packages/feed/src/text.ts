@@ -1,0 +1,69 @@
+import type { LocalizedText } from './schema.js';
+
+/** A localized text resolved for a reader. */
+export interface ResolvedText {
+  text: string;
+  /** The language tag of `text`, as written in the feed (the feed's default for plain strings). */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** True when `lang` is not the first wanted language (primary subtags compared). */
+  fallback: boolean;
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'ji', 'dv', 'ckb']);
+const RTL_SCRIPTS = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg', 'mand', 'samr']);
+
+const subtags = (tag: string): string[] => {
+  const parts = String(tag).toLowerCase().split(/[-_]/);
+  const privateUse = parts.indexOf('x');
+  return privateUse < 0 ? parts : parts.slice(0, privateUse);
+};
+
+const primary = (tag: string): string => subtags(tag)[0];
+
+/** Writing direction of a language tag; an explicit script subtag (az-Arab, sd-Deva) wins. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  const [language, ...rest] = subtags(lang);
+  const script = rest.find((p) => /^[a-z]{4}$/.test(p));
+  return (script ? RTL_SCRIPTS.has(script) : RTL_LANGUAGES.has(language)) ? 'rtl' : 'ltr';
+}
+
+/**
+ * Picks the best text for the wanted language(s): exact tag, then the same primary language
+ * (tr-TR → tr, de → de-DE, preferring the plain tag and avoiding private-use variants such as
+ * de-x-ls unless asked for), then the feed's default language, then the first text available.
+ */
+export function resolveText(
+  value: LocalizedText,
+  wanted: string | readonly string[],
+  feedDefault: string,
+): ResolvedText {
+  const wants = (typeof wanted == 'string' ? [wanted] : [...(wanted ?? [])]).filter(Boolean);
+  const first = wants[0] ?? feedDefault;
+  const result = (text: string, lang: string): ResolvedText => ({
+    text,
+    lang,
+    dir: textDirection(lang),
+    fallback: primary(lang) != primary(first),
+  });
+  if (typeof value == 'string') return result(value, feedDefault);
+
+  const entries = Object.entries(value && typeof value == 'object' ? value : {}).filter(
+    (e): e is [string, string] => typeof e[1] == 'string' && e[1] != '',
+  );
+  const find = (tag: string): [string, string] | undefined => {
+    const lower = tag.toLowerCase();
+    const p = primary(tag);
+    let best: [string, string] | undefined;
+    let bestScore = 9;
+    for (const entry of entries) {
+      const key = entry[0].toLowerCase();
+      const score = key == lower ? 0 : primary(key) != p ? 9 : key == p ? 1 : key.includes('-x-') ? 3 : 2;
+      if (score < bestScore) [best, bestScore] = [entry, score];
+    }
+    return best;
+  };
+  const hit = [...wants, feedDefault].reduce<[string, string] | undefined>((found, tag) => found ?? find(tag), undefined)
+    ?? entries[0];
+  return hit ? result(hit[1], hit[0]) : result('', feedDefault);
+}
