@@ -1,0 +1,278 @@
+import { join } from 'node:path';
+import type { SqlDriver } from './driver.js';
+import { migrate } from './migrate.js';
+import { openPGlite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+
+/** A ballot ready to store: ids validated against the poll, identifiers already hashed (hex). */
+export interface BallotInput {
+  pollId: string;
+  voterHash: string;
+  keyHash: string;
+  digest: string;
+  options: readonly string[];
+}
+
+/**
+ * inserted: counted now · replay: this exact request was counted before ·
+ * already-voted: this voter has another ballot · key-reused: the idempotency key belongs to a
+ * different request.
+ */
+export type WriteOutcome = 'inserted' | 'replay' | 'already-voted' | 'key-reused';
+
+export interface Totals {
+  /** Votes per option id (options nobody chose are absent; callers fill in zeros). */
+  counts: Record<string, number>;
+  /** Ballots cast; for multiple choice the option counts may add up to more. */
+  total: number;
+}
+
+export interface OpenStoreOptions {
+  /** postgres://… — when absent, an embedded PGlite database in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  onError?: (error: Error) => void;
+}
+
+const BALLOT_COLUMNS = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+  WITH ORDINALITY AS v(poll_id, voter_hash, key_hash, digest, options, ord)`;
+
+/**
+ * All SQL of the server, written once for both databases. Writes take whole batches so one
+ * transaction (one WAL flush) acknowledges many votes.
+ */
+export class VoteStore {
+  readonly db: SqlDriver;
+
+  constructor(db: SqlDriver) {
+    this.db = db;
+  }
+
+  get kind(): SqlDriver['kind'] {
+    return this.db.kind;
+  }
+
+  /**
+   * Stores a batch in one transaction and says, per ballot, what happened. Ballots in one batch
+   * must not share a voter or an idempotency key within a poll (the queue guarantees it), so
+   * each conflict is with a row that was committed before.
+   */
+  async writeBallots(batch: readonly BallotInput[]): Promise<WriteOutcome[]> {
+    if (batch.length === 0) return [];
+    assertNoInternalConflicts(batch);
+    const params = [
+      batch.map((b) => b.pollId),
+      batch.map((b) => b.voterHash),
+      batch.map((b) => b.keyHash),
+      batch.map((b) => b.digest),
+      // Option ids match ^[a-z0-9][a-z0-9-]*$, so a comma cannot occur inside one; a flat
+      // text[] keeps one statement for any mix of ballot sizes.
+      batch.map((b) => b.options.join(',')),
+    ];
+    return this.db.transaction(async (tx) => {
+      const inserted = await tx.query<{ poll_id: string; voter_hash: string }>(
+        `INSERT INTO votes (poll_id, voter_hash, key_hash, request_digest, options, cast_on)
+         SELECT v.poll_id, decode(v.voter_hash, 'hex'), decode(v.key_hash, 'hex'), decode(v.digest, 'hex'),
+                string_to_array(v.options, ','), (now() AT TIME ZONE 'UTC')::date
+           FROM ${BALLOT_COLUMNS}
+          ORDER BY v.ord
+         ON CONFLICT DO NOTHING
+         RETURNING poll_id, encode(voter_hash, 'hex') AS voter_hash`,
+        params,
+      );
+      // (poll, voter) is unique within the batch, so it names the ballot each returned row came from.
+      const indexOf = new Map(batch.map((b, i) => [`${b.pollId}\0${b.voterHash}`, i]));
+      const outcomes: (WriteOutcome | undefined)[] = new Array(batch.length).fill(undefined);
+      for (const row of inserted) outcomes[indexOf.get(`${row.poll_id}\0${row.voter_hash}`)!] = 'inserted';
+
+      const rejected = batch.map((_, i) => i).filter((i) => outcomes[i] === undefined);
+      if (rejected.length > 0) {
+        const found = await classifyConflicts(tx, rejected.map((i) => batch[i]!));
+        rejected.forEach((i, j) => {
+          outcomes[i] = found[j];
+        });
+      }
+
+      const accepted = batch.filter((_, i) => outcomes[i] === 'inserted');
+      if (accepted.length > 0) await addToTotals(tx, accepted);
+      return outcomes.map((o) => {
+        if (o === undefined) throw new Error('A ballot was neither stored nor in conflict with a stored one.');
+        return o;
+      });
+    });
+  }
+
+  /** What a stored ballot says about this request, without writing (for retries of closed polls). */
+  async findPrior(ballot: BallotInput): Promise<WriteOutcome | undefined> {
+    const [found] = await classifyConflicts(this.db, [ballot]);
+    return found;
+  }
+
+  async hasVoted(pollId: string, voterHash: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM votes WHERE poll_id = $1 AND voter_hash = decode($2, 'hex')`, [pollId, voterHash]);
+    return rows.length > 0;
+  }
+
+  /** Running totals of several polls in two index scans. */
+  async totals(pollIds: readonly string[]): Promise<Map<string, Totals>> {
+    const result = new Map<string, Totals>(pollIds.map((id) => [id, { counts: {}, total: 0 }]));
+    if (pollIds.length === 0) return result;
+    const ids = [...pollIds];
+    // Counts come back as text: pg returns bigint as a string, PGlite as a number otherwise.
+    const [ballots, options] = await Promise.all([
+      this.db.query<{ poll_id: string; ballots: string }>(
+        'SELECT poll_id, ballots::text AS ballots FROM poll_totals WHERE poll_id = ANY($1::text[])',
+        [ids],
+      ),
+      this.db.query<{ poll_id: string; option_id: string; votes: string }>(
+        'SELECT poll_id, option_id, votes::text AS votes FROM option_totals WHERE poll_id = ANY($1::text[])',
+        [ids],
+      ),
+    ]);
+    for (const row of ballots) result.get(row.poll_id)!.total = Number(row.ballots);
+    for (const row of options) result.get(row.poll_id)!.counts[row.option_id] = Number(row.votes);
+    return result;
+  }
+
+  /** Totals counted from the ballots themselves: the audit that the running totals are exact. */
+  async recount(pollId: string): Promise<Totals> {
+    const [ballots] = await this.db.query<{ n: string }>('SELECT count(*)::text AS n FROM votes WHERE poll_id = $1', [pollId]);
+    const options = await this.db.query<{ option_id: string; votes: string }>(
+      `SELECT o AS option_id, count(*)::text AS votes FROM votes, unnest(options) AS o WHERE poll_id = $1 GROUP BY o`,
+      [pollId],
+    );
+    const counts: Record<string, number> = {};
+    for (const row of options) counts[row.option_id] = Number(row.votes);
+    return { counts, total: Number(ballots!.n) };
+  }
+
+  /**
+   * Drops the hashes that tie ballots to browsers' tokens; ballots and totals stay. Run for
+   * polls that closed longer ago than the retention period: by then no vote can be added, and
+   * no retry can still be in flight.
+   */
+  async anonymize(pollIds: readonly string[]): Promise<number> {
+    if (pollIds.length === 0) return 0;
+    const [row] = await this.db.query<{ n: number }>(
+      `WITH cleared AS (
+         UPDATE votes SET voter_hash = NULL, key_hash = NULL, request_digest = NULL
+          WHERE poll_id = ANY($1::text[]) AND (voter_hash IS NOT NULL OR key_hash IS NOT NULL OR request_digest IS NOT NULL)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM cleared`,
+      [[...pollIds]],
+    );
+    return row!.n;
+  }
+
+  /**
+   * Remembers which secret the stored hashes were made with and refuses another one: a new
+   * secret would let every earlier voter vote again.
+   */
+  async checkSecretFingerprint(fingerprint: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO server_meta (name, value) VALUES ('hash-secret-fingerprint', $1) ON CONFLICT (name) DO NOTHING`,
+      [fingerprint],
+    );
+    const [row] = await this.db.query<{ value: string }>(`SELECT value FROM server_meta WHERE name = 'hash-secret-fingerprint'`);
+    if (row?.value !== fingerprint) {
+      throw new Error(
+        'The hash secret differs from the one this database was created with. Restore the original secret file ' +
+          '(HASH_SECRET_FILE); with a new secret, people who already voted could vote again.',
+      );
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+function assertNoInternalConflicts(batch: readonly BallotInput[]): void {
+  const seen = new Set<string>();
+  for (const b of batch) {
+    for (const key of [`v\0${b.pollId}\0${b.voterHash}`, `k\0${b.pollId}\0${b.keyHash}`]) {
+      if (seen.has(key)) throw new Error('A batch holds two ballots with the same voter or idempotency key.');
+      seen.add(key);
+    }
+  }
+}
+
+async function classifyConflicts(db: Pick<SqlDriver, 'query'>, ballots: readonly BallotInput[]): Promise<(WriteOutcome | undefined)[]> {
+  const params = [
+    ballots.map((b) => b.pollId),
+    ballots.map((b) => b.voterHash),
+    ballots.map((b) => b.keyHash),
+    ballots.map((b) => b.digest),
+    ballots.map((b) => b.options.join(',')),
+  ];
+  // Two index lookups rather than one OR-join, which PostgreSQL cannot serve from the indexes.
+  const rows = await db.query<{ ord: number; by_key: boolean; same_voter: boolean; same_digest: boolean }>(
+    `SELECT v.ord::int AS ord, true AS by_key,
+            coalesce(e.voter_hash = decode(v.voter_hash, 'hex'), false) AS same_voter,
+            coalesce(e.request_digest = decode(v.digest, 'hex'), false) AS same_digest
+       FROM ${BALLOT_COLUMNS}
+       JOIN votes e ON e.poll_id = v.poll_id AND e.key_hash = decode(v.key_hash, 'hex')
+     UNION ALL
+     SELECT v.ord::int, false, true, false
+       FROM ${BALLOT_COLUMNS}
+       JOIN votes e ON e.poll_id = v.poll_id AND e.voter_hash = decode(v.voter_hash, 'hex')`,
+    params,
+  );
+  const outcomes: (WriteOutcome | undefined)[] = new Array(ballots.length).fill(undefined);
+  for (const row of rows) {
+    const i = row.ord - 1;
+    if (row.by_key) {
+      outcomes[i] = row.same_voter && row.same_digest ? 'replay' : 'key-reused';
+    } else if (outcomes[i] === undefined) {
+      outcomes[i] = 'already-voted';
+    }
+  }
+  return outcomes;
+}
+
+async function addToTotals(db: Pick<SqlDriver, 'query'>, ballots: readonly BallotInput[]): Promise<void> {
+  const perPoll = new Map<string, number>();
+  const perOption = new Map<string, number>();
+  for (const b of ballots) {
+    perPoll.set(b.pollId, (perPoll.get(b.pollId) ?? 0) + 1);
+    for (const option of b.options) {
+      const key = `${b.pollId}\0${option}`;
+      perOption.set(key, (perOption.get(key) ?? 0) + 1);
+    }
+  }
+  // Sorted rows take row locks in one global order, so two servers sharing a database cannot
+  // deadlock on the counters.
+  const polls = [...perPoll.keys()].sort();
+  await db.query(
+    `INSERT INTO poll_totals (poll_id, ballots)
+     SELECT * FROM unnest($1::text[], $2::bigint[]) ORDER BY 1
+     ON CONFLICT (poll_id) DO UPDATE SET ballots = poll_totals.ballots + EXCLUDED.ballots`,
+    [polls, polls.map((p) => String(perPoll.get(p)))],
+  );
+  const options = [...perOption.keys()].sort();
+  await db.query(
+    `INSERT INTO option_totals (poll_id, option_id, votes)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ORDER BY 1, 2
+     ON CONFLICT (poll_id, option_id) DO UPDATE SET votes = option_totals.votes + EXCLUDED.votes`,
+    [options.map((k) => k.split('\0')[0]), options.map((k) => k.split('\0')[1]), options.map((k) => String(perOption.get(k)))],
+  );
+}
+
+/** Opens the database the configuration names, applies migrations and returns the store. */
+export async function openStore(options: OpenStoreOptions): Promise<VoteStore> {
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, { max: options.poolSize, onError: options.onError })
+    : await openPGlite(join(options.dataDir, 'pglite'));
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  return new VoteStore(db);
+}
