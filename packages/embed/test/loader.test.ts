@@ -37,10 +37,11 @@ describe('wir-widgets.js (classic-script loader)', () => {
 
   it('leaves the element src to the widget and offers data-feed as the default', async () => {
     const { doc } = await openFrame('loader-present.html');
-    const [plain, withSrc] = await waitFor(() => {
-      const upgraded = doc.querySelectorAll('wir-guideline-carousel[data-fake-upgraded]');
-      return upgraded.length === 2 && [...upgraded];
+    const upgraded = await waitFor(() => {
+      const found = [...doc.querySelectorAll('wir-guideline-carousel[data-fake-upgraded]')];
+      return found.length === 2 ? found : undefined;
     }, 'both carousels to upgrade');
+    const [plain, withSrc] = upgraded;
     expect(plain.getAttribute('data-feed-used')).to.equal(new URL(`${fixtures}feeds/feed-a.json`, location.href).href);
     expect(withSrc.getAttribute('data-feed-used')).to.equal('/packages/embed/test/fixtures/feeds/feed-b.json');
   });
