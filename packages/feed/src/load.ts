@@ -85,6 +85,8 @@ const aborted = (url: string): FeedError => new FeedError('aborted', `Loading th
 
 function absolute(input: string | URL): string {
   try {
+    // An empty src would otherwise resolve to the host page itself.
+    if (!(input instanceof URL) && (typeof input != 'string' || !input.trim())) throw new TypeError('no URL');
     const url = new URL(String(input), globalThis.document?.baseURI ?? globalThis.location?.href);
     url.hash = '';
     return url.href;

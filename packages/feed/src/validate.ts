@@ -27,7 +27,10 @@ const before = (a: unknown, b: unknown): boolean =>
   typeof a == 'string' && typeof b == 'string' && a.slice(0, b.length) < b.slice(0, a.length);
 
 function semantics(feed: Loose, c: Checker): void {
-  const ids = (items: Loose[], path: string, seen = new Map<string, string>()): Set<string> => {
+  // Returns undefined when the collection is not an array, so references into it are not
+  // reported as dangling on top of the type problem.
+  const ids = (items: unknown, path: string, seen = new Map<string, string>()): Set<string> | undefined => {
+    if (!Array.isArray(items)) return;
     items.forEach((item, i) => {
       const id = record(item).id;
       if (typeof id != 'string') return;
@@ -45,9 +48,9 @@ function semantics(feed: Loose, c: Checker): void {
       seen.add(n);
     });
   };
-  const refs = (values: unknown, path: string, known: Set<string>, what: string, where: string): void => {
+  const refs = (values: unknown, path: string, known: Set<string> | undefined, what: string, where: string): void => {
     for (const [i, v] of (Array.isArray(values) ? values : [values]).entries()) {
-      if (typeof v == 'string' && !known.has(v))
+      if (known && typeof v == 'string' && !known.has(v))
         problem(
           c,
           Array.isArray(values) ? at(path, i) : path,
@@ -59,14 +62,14 @@ function semantics(feed: Loose, c: Checker): void {
 
   const guidelines = list(feed.guidelines);
   const fields = list(feed.actionFields);
-  const guidelineIds = ids(guidelines, '$.guidelines');
-  const themeIds = ids(list(feed.crossCuttingThemes), '$.crossCuttingThemes');
-  const groupIds = ids(list(feed.groups), '$.groups');
+  const guidelineIds = ids(feed.guidelines, '$.guidelines');
+  const themeIds = ids(feed.crossCuttingThemes, '$.crossCuttingThemes');
+  const groupIds = ids(feed.groups, '$.groups');
   numbers(guidelines, '$.guidelines');
   ids(fields, '$.actionFields');
   numbers(fields, '$.actionFields');
-  ids(list(feed.priorities), '$.priorities');
-  ids(list(record(feed.participation).figures), '$.participation.figures');
+  ids(feed.priorities, '$.priorities');
+  ids(record(feed.participation).figures, '$.participation.figures');
 
   const goalIds = new Map<string, string>();
   const measureIds = new Map<string, string>();
@@ -84,7 +87,7 @@ function semantics(feed: Loose, c: Checker): void {
         m = record(m);
         refs(m.themes, `${mp}.themes`, themeIds, 'cross-cutting theme', 'crossCuttingThemes');
         refs(m.contributedBy, `${mp}.contributedBy`, groupIds, 'group', 'groups');
-        ids(list(m.indicators), `${mp}.indicators`);
+        ids(m.indicators, `${mp}.indicators`);
         list(m.status).forEach((s, j, all) => {
           if (j && before(record(s).date, record(all[j - 1]).date))
             problem(c, `${mp}.status[${j}].date`, 'date-order', 'Status entries must be listed oldest first.');
@@ -106,7 +109,7 @@ function semantics(feed: Loose, c: Checker): void {
   polls.forEach((p, i) => {
     const pp = `$.polls[${i}]`;
     p = record(p);
-    ids(list(p.options), `${pp}.options`);
+    ids(p.options, `${pp}.options`);
     if (Date.parse(p.opens) >= Date.parse(p.closes))
       problem(c, `${pp}.closes`, 'date-order', `The poll must close after it opens (${p.opens}).`);
     if (p.maxChoices != null) {

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { feedJsonSchema } from '../src/index.js';
+import { schemaFile, schemaText } from '../scripts/write-json-schema.js';
+
+test('the committed schema/feed.schema.json equals the freshly generated one (run npm run feed:schema)', () => {
+  assert.equal(readFileSync(schemaFile, 'utf8'), schemaText());
+});
+
+test('the JSON Schema is 2020-12 with a relative $id, a title and a description', () => {
+  const schema = feedJsonSchema() as Record<string, any>;
+  assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+  assert.equal(schema.$id, 'feed.schema.json');
+  assert.equal(schema.title, 'WIR strategy feed');
+  assert.equal(typeof schema.description, 'string');
+});
+
+test('every $ref points at a definition, and every definition and property has a description', () => {
+  const schema = feedJsonSchema() as Record<string, any>;
+  const text = JSON.stringify(schema);
+  for (const [, name] of text.matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)) assert.ok(schema.$defs[name], name);
+  const undescribed: string[] = [];
+  const visit = (node: any, where: string): void => {
+    if (node.type != 'object' || !node.properties) return;
+    for (const [key, value] of Object.entries<any>(node.properties)) if (!value.description) undescribed.push(`${where}.${key}`);
+  };
+  visit(schema, 'Feed');
+  for (const [name, def] of Object.entries<any>(schema.$defs)) {
+    if (!def.description) undescribed.push(name);
+    visit(def, name);
+  }
+  assert.deepEqual(undescribed, []);
+});
+
+test('the schema mirrors the validator: required fields, enums, patterns', () => {
+  const { $defs: defs, required } = feedJsonSchema() as Record<string, any>;
+  assert.deepEqual(required, ['schemaVersion', 'strategy', 'guidelines', 'crossCuttingThemes', 'groups', 'actionFields', 'priorities', 'participation', 'timeline', 'polls']);
+  assert.deepEqual(defs.Measure.required, ['id', 'title', 'status', 'themes']);
+  assert.deepEqual(defs.MeasureStatus.enum, ['proposed', 'accepted', 'deferred', 'recommendation', 'in-progress', 'done']);
+  assert.equal(defs.Poll.properties.options.minItems, 2);
+  const partialDate = new RegExp(defs.PartialDate.pattern);
+  for (const ok of ['2026', '2026-05', '2026-05-31']) assert.ok(partialDate.test(ok), ok);
+  for (const bad of ['26', '2026-13', '2026-5', '2026-05-32']) assert.ok(!partialDate.test(bad), bad);
+  const src = new RegExp(defs.Image.properties.src.pattern);
+  for (const ok of ['a.png', '/a.png', 'https://x.org/a.png', 'HTTP://x']) assert.ok(src.test(ok), ok);
+  for (const bad of ['javascript:alert(1)', 'data:image/png,x']) assert.ok(!src.test(bad), bad);
+  // Unknown extra properties stay allowed for forward compatibility.
+  assert.equal(JSON.stringify(defs).includes('"additionalProperties":false'), false);
+});
