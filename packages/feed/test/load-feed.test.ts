@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { clearFeedCache, FeedError, type FeedResult, loadFeed } from '../src/index.js';
 
+// web-test-runner provides mocha's globals; the repo has no @types/mocha, so this module types
+// the few it uses (module-scoped, so a later global declaration cannot clash with these).
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => void) => void;
+
 const base = '/__test/feed/';
 let unique = 0;
 /** A fresh absolute URL per call, so tests never share the loader's per-URL cache. */
