@@ -1,0 +1,117 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedError, loadFeed } from '@wir/feed';
+import type { Feed, FeedResult } from '@wir/feed';
+import { WirFeedErrorEvent, WirFeedLoadEvent } from './events.js';
+
+export type FeedState = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * Loads the strategy feed for one element and keeps its state: `idle` (no URL yet), `loading`,
+ * `ready` (result set; `stale` when it is a last-good copy) or `error` (error set).
+ *
+ * The URL is read from the host before every update, so a changed `src` starts a new load in
+ * the same update that renders the loading state. Leaving the page aborts only this element's
+ * request (others sharing it in @wir/feed keep theirs); coming back loads again.
+ */
+export class FeedController implements ReactiveController {
+  state: FeedState = 'idle';
+  result?: FeedResult;
+  error?: FeedError;
+
+  private url?: string;
+  private abortController?: AbortController;
+  // Answers of superseded loads (src changed, element left) are dropped by comparing this.
+  private generation = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly getUrl: () => string | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  /** The validated feed once `state` is `ready`. */
+  get feed(): Feed | undefined {
+    return this.result?.feed;
+  }
+
+  /** True when the network failed and the feed shown is the last good copy. */
+  get stale(): boolean {
+    return this.result?.stale ?? false;
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    if (this.state === 'loading') {
+      this.abortController?.abort();
+      this.generation++;
+      this.state = 'idle';
+      this.url = undefined;
+    }
+  }
+
+  /** Clears a failed load and asks the server again, bypassing the page's feed cache. */
+  retry(): void {
+    if (this.state === 'loading') return;
+    this.start(this.getUrl(), true);
+  }
+
+  private sync(): void {
+    const url = this.getUrl();
+    if (url !== this.url) this.start(url, false);
+  }
+
+  private start(url: string | undefined, reload: boolean): void {
+    this.abortController?.abort();
+    this.abortController = undefined;
+    const generation = ++this.generation;
+    this.url = url;
+    this.error = undefined;
+    this.result = undefined;
+    this.state = url ? 'loading' : 'idle';
+    this.host.requestUpdate();
+    if (!url) return;
+
+    const abortController = new AbortController();
+    this.abortController = abortController;
+    loadFeed(url, { signal: abortController.signal, reload }).then(
+      (result) => {
+        if (generation !== this.generation) return;
+        this.state = 'ready';
+        this.result = result;
+        this.settle(generation, () => new WirFeedLoadEvent(result));
+      },
+      (reason: unknown) => {
+        if (generation !== this.generation) return;
+        const error = asFeedError(reason, url);
+        if (error.kind === 'aborted') return;
+        this.state = 'error';
+        this.error = error;
+        this.settle(generation, () => new WirFeedErrorEvent(error));
+      },
+    );
+  }
+
+  // Events go out after the render, so a listener already finds the new content in the DOM.
+  private settle(generation: number, event: () => Event): void {
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => {
+      if (generation === this.generation) this.host.dispatchEvent(event());
+    });
+  }
+}
+
+function asFeedError(reason: unknown, url: string): FeedError {
+  if (reason instanceof FeedError) return reason;
+  // loadFeed promises FeedError only; anything else is a bug or a hostile fetch shim. Present it
+  // as a network problem rather than throwing into the host page.
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return new FeedError('network', message, url, { cause: reason });
+}

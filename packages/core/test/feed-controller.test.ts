@@ -1,0 +1,137 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { clearFeedCache } from '@wir/feed';
+import { WirElement, WirFeedErrorEvent, WirFeedLoadEvent, getDefaultFeedUrl, setDefaultFeedUrl } from '@wir/core';
+import type { FeedController } from '@wir/core';
+
+// web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const beforeEach: (body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => Promise<void> | void) => void;
+
+// Exposes the protected controller so the tests can watch its state.
+class FeedProbe extends WirElement {
+  get controller(): FeedController {
+    return this.feed;
+  }
+  override render() {
+    return html`<p>${this.feed.state}</p>`;
+  }
+}
+customElements.define('test-feed-probe', FeedProbe);
+
+const VALID = '/__test/feed/valid.json';
+let unique = 0;
+const fresh = (path: string) => `${path}${path.includes('?') ? '&' : '?'}core=${Date.now()}-${unique++}`;
+
+describe('FeedController', () => {
+  beforeEach(() => clearFeedCache());
+  afterEach(() => setDefaultFeedUrl(undefined as unknown as string));
+
+  it('is idle without a URL', async () => {
+    const el = await fixture<FeedProbe>(html`<test-feed-probe></test-feed-probe>`);
+    expect(el.controller.state).to.equal('idle');
+    expect(el.controller.feed).to.equal(undefined);
+  });
+
+  it('goes loading → ready and fires a bubbling, composed wir-feed-load after rendering', async () => {
+    const el = await fixture<FeedProbe>(html`<test-feed-probe src=${fresh(VALID)}></test-feed-probe>`);
+    expect(el.controller.state).to.equal('loading');
+    expect(el.shadowRoot!.textContent).to.contain('loading');
+    const event = await oneEvent(el, 'wir-feed-load');
+    expect(event).to.be.instanceOf(WirFeedLoadEvent);
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail.result.feed.strategy.id).to.equal('wir-test');
+    expect(el.controller.state).to.equal('ready');
+    expect(el.controller.stale).to.equal(false);
+    expect(el.shadowRoot!.textContent).to.contain('ready');
+  });
+
+  it('loads the real sample feed of the demo', async () => {
+    const el = await fixture<FeedProbe>(html`<test-feed-probe src="/demo/feeds/hannover.json"></test-feed-probe>`);
+    await waitUntil(() => el.controller.state !== 'loading', 'feed did not settle', { timeout: 5000 });
+    // The sample feed is written by another package; before it lands the request is a 404.
+    if (el.controller.state === 'ready') expect(el.controller.feed!.guidelines.length).to.be.greaterThan(0);
+    else expect(el.controller.error!.kind).to.equal('http');
+  });
+
+  it('uses the page default URL when src is not set', async () => {
+    setDefaultFeedUrl(fresh(VALID));
+    expect(getDefaultFeedUrl()).to.contain(VALID);
+    const el = await fixture<FeedProbe>(html`<test-feed-probe></test-feed-probe>`);
+    await oneEvent(el, 'wir-feed-load');
+    expect(el.controller.state).to.equal('ready');
+  });
+
+  it('goes to error with the FeedError and fires wir-feed-error on a 404', async () => {
+    const el = await fixture<FeedProbe>(html`<test-feed-probe src="/__test/feed/does-not-exist.json"></test-feed-probe>`);
+    const event = await oneEvent(el, 'wir-feed-error');
+    expect(event).to.be.instanceOf(WirFeedErrorEvent);
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail.error.kind).to.equal('http');
+    expect(event.detail.error.status).to.equal(404);
+    expect(el.controller.state).to.equal('error');
+    expect(el.controller.error?.status).to.equal(404);
+  });
+
+  it('retry() clears the error and asks the server again (reload)', async () => {
+    const key = `retry-${Date.now()}`;
+    await fetch(`/__test/feed/switch?key=${key}&mode=fail`);
+    const el = await fixture<FeedProbe>(html`<test-feed-probe src="/__test/feed/switchable?key=${key}"></test-feed-probe>`);
+    await oneEvent(el, 'wir-feed-error');
+    expect(el.controller.error?.status).to.equal(503);
+
+    await fetch(`/__test/feed/switch?key=${key}&mode=ok`);
+    const loaded = oneEvent(el, 'wir-feed-load');
+    el.controller.retry();
+    expect(el.controller.state).to.equal('loading');
+    expect(el.controller.error).to.equal(undefined);
+    await loaded;
+    expect(el.controller.state).to.equal('ready');
+  });
+
+  it('reloads when src changes and drops the answer of the old URL', async () => {
+    const el = await fixture<FeedProbe>(html`<test-feed-probe src=${fresh('/__test/feed/slow?ms=400')}></test-feed-probe>`);
+    expect(el.controller.state).to.equal('loading');
+    el.src = fresh(VALID);
+    await el.updateComplete;
+    const event = await oneEvent(el, 'wir-feed-load');
+    expect(event.detail.result.url).to.contain(VALID);
+    // Give the slow answer time to arrive; it must not replace the newer result or fire again.
+    let extra = 0;
+    el.addEventListener('wir-feed-load', () => extra++);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(extra).to.equal(0);
+    expect(el.controller.result?.url).to.contain(VALID);
+
+    el.src = '/__test/feed/status/500';
+    await el.updateComplete;
+    expect(el.controller.state).to.equal('loading');
+    await oneEvent(el, 'wir-feed-error');
+    expect(el.controller.error?.status).to.equal(500);
+  });
+
+  it('aborts its request when removed and loads again when put back', async () => {
+    const key = `abort-${Date.now()}`;
+    await fetch(`/__test/feed/hits?key=${key}&reset`);
+    const el = await fixture<FeedProbe>(html`<test-feed-probe src="/__test/feed/slow?ms=800&key=${key}"></test-feed-probe>`);
+    expect(el.controller.state).to.equal('loading');
+    let events = 0;
+    el.addEventListener('wir-feed-load', () => events++);
+    el.addEventListener('wir-feed-error', () => events++);
+    const parent = el.parentNode!;
+    el.remove();
+    expect(el.controller.state).to.equal('idle');
+    await waitUntil(
+      async () => (await (await fetch(`/__test/feed/hits?key=${key}`)).json()).closedEarly === 1,
+      'the server did not see the request go away',
+      { timeout: 3000 },
+    );
+    expect(events).to.equal(0);
+
+    parent.appendChild(el);
+    expect(el.controller.state).to.equal('loading');
+    await oneEvent(el, 'wir-feed-load');
+    expect(el.controller.state).to.equal('ready');
+  });
+});
