@@ -1,18 +1,38 @@
 /**
  * The one source of truth for the feed's shape. The TypeScript types below are inferred from
  * it, `validateFeed` checks against it, and `feedJsonSchema()` turns it into JSON Schema.
+ * Id scopes, references and cross-field rules live here too, next to the fields they concern.
  */
-import { arr, bool, type Infer, named, num, obj, oneOf, optional, str, text } from './internal/spec.js';
+import {
+  arr,
+  bool,
+  type Checker,
+  type Infer,
+  isObject,
+  named,
+  num,
+  obj,
+  oneOf,
+  optional,
+  problem,
+  quote,
+  str,
+  text,
+} from './internal/spec.js';
 
 /** The schema major version this package understands. */
 export const SUPPORTED_SCHEMA_MAJOR = 1;
 
-const id = str({
+const idRule = {
   re: /^[a-z0-9][a-z0-9-]*$/,
   like: 'a valid id (lowercase letters, digits and hyphens, starting with a letter or digit)',
-});
-const ref = id;
+};
+const id = str(idRule);
+/** A reference to an id of the scope `to`, e.g. a measure's themes → crossCuttingThemes. */
+const ref = (to: string, what: string) => str({ ...idRule, to, what });
 const number = num({ int: true, min: 1 });
+
+const DAY = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
 const partialDate = named(
   'PartialDate',
   str({
@@ -23,7 +43,7 @@ const partialDate = named(
   }),
 );
 const fullDate = str({
-  re: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+  re: new RegExp(`^${DAY}$`),
   like: 'a date of the form YYYY-MM-DD',
   code: 'date',
   date: 1,
@@ -32,7 +52,7 @@ const fullDate = str({
 const dateTime = named(
   'DateTime',
   str({
-    re: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/,
+    re: new RegExp(`^${DAY}T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$`),
     like: 'a date and time with offset, like 2026-05-01T12:00:00+02:00',
     code: 'date',
     date: 1,
@@ -43,6 +63,10 @@ const link = str({ url: 'abs', format: 'uri' });
 const languageTag = str({ lang: 1 });
 const lt = named('LocalizedText', text());
 
+/** Compares partial dates at their common precision, so "2026" is neither before nor after "2026-05". */
+const before = (a: unknown, b: unknown): boolean =>
+  typeof a == 'string' && typeof b == 'string' && a.slice(0, b.length) < b.slice(0, a.length);
+
 const strategy = named(
   'Strategy',
   obj({
@@ -51,7 +75,7 @@ const strategy = named(
     subtitle: optional(lt),
     publisher: lt,
     source: optional(link),
-    languages: arr(languageTag, 1),
+    languages: arr(languageTag, { min: 1 }),
     defaultLanguage: languageTag,
     updated: fullDate,
   }),
@@ -65,14 +89,7 @@ const crossCuttingTheme = named('CrossCuttingTheme', obj({ id, title: lt, descri
 
 const group = named('Group', obj({ id, title: lt, description: optional(lt) }));
 
-export const measureStatuses = [
-  'proposed',
-  'accepted',
-  'deferred',
-  'recommendation',
-  'in-progress',
-  'done',
-] as const;
+export const measureStatuses = ['proposed', 'accepted', 'deferred', 'recommendation', 'in-progress', 'done'] as const;
 
 const statusChange = named(
   'StatusChange',
@@ -83,32 +100,37 @@ const indicatorValue = named('IndicatorValue', obj({ value: num(), date: partial
 
 const indicator = named(
   'Indicator',
-  obj({
-    id,
-    title: lt,
-    unit: lt,
-    baseline: indicatorValue,
-    target: indicatorValue,
-    current: optional(indicatorValue),
-  }),
+  obj({ id, title: lt, unit: lt, baseline: indicatorValue, target: indicatorValue, current: optional(indicatorValue) }),
 );
 
 const measure = named(
   'Measure',
-  obj({
-    id,
-    title: lt,
-    description: optional(lt),
-    status: arr(statusChange, 1),
-    responsible: optional(lt),
-    partners: optional(arr(lt)),
-    themes: arr(ref),
-    contributedBy: optional(ref),
-    indicators: optional(arr(indicator)),
-  }),
+  obj(
+    {
+      id,
+      title: lt,
+      description: optional(lt),
+      status: arr(statusChange, { min: 1 }),
+      responsible: optional(lt),
+      partners: optional(arr(lt)),
+      themes: arr(ref('crossCuttingThemes', 'cross-cutting theme')),
+      contributedBy: optional(ref('groups', 'group')),
+      indicators: optional(arr(indicator, { ids: '' })),
+    },
+    (m, path, c) => {
+      const history = Array.isArray(m.status) ? m.status : [];
+      history.forEach((s, i) => {
+        if (i && before(s?.date, history[i - 1]?.date))
+          problem(c, `${path}.status[${i}].date`, 'date-order', 'Status entries must be listed oldest first.');
+      });
+    },
+  ),
 );
 
-const goal = named('Goal', obj({ id, title: lt, description: optional(lt), measures: arr(measure) }));
+const goal = named(
+  'Goal',
+  obj({ id, title: lt, description: optional(lt), measures: arr(measure, { ids: 'measures' }) }),
+);
 
 const actionField = named(
   'ActionField',
@@ -119,8 +141,8 @@ const actionField = named(
     summary: lt,
     color: optional(str({ re: /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, like: 'a hex colour like #1f6feb' })),
     icon: optional(str()),
-    guidelines: optional(arr(ref)),
-    goals: arr(goal),
+    guidelines: optional(arr(ref('guidelines', 'guideline'))),
+    goals: arr(goal, { ids: 'goals' }),
   }),
 );
 
@@ -131,56 +153,89 @@ const participationFigure = named(
   obj({ id, value: num({ min: 0 }), atLeast: optional(bool()), label: lt }),
 );
 
-const participation = named('Participation', obj({ figures: arr(participationFigure) }));
+const participation = named('Participation', obj({ figures: arr(participationFigure, { ids: '' }) }));
 
 export const timelineKinds = ['phase', 'milestone', 'event'] as const;
 
 const timelineEntry = named(
   'TimelineEntry',
-  obj({
-    id,
-    kind: named('TimelineKind', oneOf(timelineKinds)),
-    date: partialDate,
-    end: optional(partialDate),
-    approximate: optional(oneOf(['start', 'mid', 'end'])),
-    title: lt,
-    text: optional(lt),
-    link: optional(link),
-  }),
+  obj(
+    {
+      id,
+      kind: named('TimelineKind', oneOf(timelineKinds)),
+      date: partialDate,
+      end: optional(partialDate),
+      approximate: optional(oneOf(['start', 'mid', 'end'])),
+      title: lt,
+      text: optional(lt),
+      link: optional(link),
+    },
+    (e, path, c) => {
+      if (before(e.end, e.date))
+        problem(c, `${path}.end`, 'date-order', `The end ${quote(e.end)} is before the date ${quote(e.date)}.`);
+    },
+  ),
 );
 
 const pollOption = named('PollOption', obj({ id, label: lt }));
 
 const poll = named(
   'Poll',
-  obj({
-    id,
-    question: lt,
-    description: optional(lt),
-    choice: oneOf(['single', 'multiple']),
-    maxChoices: optional(num({ int: true, min: 1 })),
-    options: arr(pollOption, 2),
-    opens: dateTime,
-    closes: dateTime,
-    results: oneOf(['after-vote', 'after-close', 'always']),
-    api: link,
-  }),
+  obj(
+    {
+      id,
+      question: lt,
+      description: optional(lt),
+      choice: oneOf(['single', 'multiple']),
+      maxChoices: optional(num({ int: true, min: 1 })),
+      options: arr(pollOption, { min: 2, ids: '' }),
+      opens: dateTime,
+      closes: dateTime,
+      results: oneOf(['after-vote', 'after-close', 'always']),
+      api: link,
+    },
+    (p, path, c) => {
+      if (Date.parse(p.opens) >= Date.parse(p.closes))
+        problem(c, `${path}.closes`, 'date-order', `The poll must close after it opens (${p.opens}).`);
+      if (p.maxChoices == null) return;
+      if (p.choice != 'multiple')
+        problem(c, `${path}.maxChoices`, 'max-choices', 'maxChoices is only allowed when choice is "multiple".');
+      else if (Array.isArray(p.options) && p.maxChoices > p.options.length)
+        problem(c, `${path}.maxChoices`, 'max-choices', 'maxChoices is larger than the number of options.');
+    },
+  ),
 );
+
+/** Numbers are shown to readers ("Guideline 3"), so two entries must not share one. */
+const uniqueNumbers = (items: unknown, path: string, c: Checker): void => {
+  const seen = new Set<unknown>();
+  (Array.isArray(items) ? items : []).forEach((item, i) => {
+    const n = isObject(item) ? item.number : undefined;
+    if (seen.has(n)) problem(c, `${path}[${i}].number`, 'duplicate-number', `Duplicate number ${n}.`);
+    if (n != null) seen.add(n);
+  });
+};
 
 export const feedSchema = named(
   'Feed',
-  obj({
-    schemaVersion: str({ re: /^1\.\d+$/, like: 'a schema version of the form MAJOR.MINOR, like "1.0"' }),
-    strategy,
-    guidelines: arr(guideline),
-    crossCuttingThemes: arr(crossCuttingTheme),
-    groups: arr(group),
-    actionFields: arr(actionField),
-    priorities: arr(priority),
-    participation,
-    timeline: arr(timelineEntry),
-    polls: arr(poll),
-  }),
+  obj(
+    {
+      schemaVersion: str({ re: /^1\.\d+$/, like: 'a schema version of the form MAJOR.MINOR, like "1.0"' }),
+      strategy,
+      guidelines: arr(guideline, { ids: 'guidelines' }),
+      crossCuttingThemes: arr(crossCuttingTheme, { ids: 'crossCuttingThemes' }),
+      groups: arr(group, { ids: 'groups' }),
+      actionFields: arr(actionField, { ids: 'actionFields' }),
+      priorities: arr(priority, { ids: 'priorities' }),
+      participation,
+      timeline: arr(timelineEntry, { ids: 'timeline' }),
+      polls: arr(poll, { ids: 'polls' }),
+    },
+    (f, _, c) => {
+      uniqueNumbers(f.guidelines, '$.guidelines', c);
+      uniqueNumbers(f.actionFields, '$.actionFields', c);
+    },
+  ),
 );
 
 export type Feed = Infer<typeof feedSchema>;

@@ -297,7 +297,7 @@ describe('validateFeed: broken feeds name the exact path and problem', () => {
     ]);
   });
 
-  test('multiple problems are reported together, structural ones first, in document order', () => {
+  test('multiple problems are reported together, in document order', () => {
     const feed = broken((f) => {
       delete f.strategy.publisher;
       f.guidelines[0].number = '1';
@@ -309,10 +309,10 @@ describe('validateFeed: broken feeds name the exact path and problem', () => {
     assert.deepEqual(problemsOf(feed), [
       problem('$.strategy.publisher', 'required', 'Missing required field "publisher".'),
       problem('$.guidelines[0].number', 'type', 'Expected a number, got a string.'),
+      problem('$.crossCuttingThemes[1].id', 'duplicate-id', 'Duplicate id "gleichbehandlung": already used at $.crossCuttingThemes[0].id.'),
       problem('$.actionFields[0].goals[0].measures[0].status[0].status', 'enum', '"planned" is not one of: proposed, accepted, deferred, recommendation, in-progress, done.'),
       problem('$.timeline[1].link', 'link', '"javascript:void(0)" is not an http or https link.'),
       problem('$.polls[0].options', 'min-items', 'Expected at least 2 entries, got 1.'),
-      problem('$.crossCuttingThemes[1].id', 'duplicate-id', 'Duplicate id "gleichbehandlung": already used at $.crossCuttingThemes[0].id.'),
       problem('$.polls[0].maxChoices', 'max-choices', 'maxChoices is larger than the number of options.'),
     ]);
   });

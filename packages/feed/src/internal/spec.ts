@@ -14,6 +14,9 @@ export interface Problem {
 
 export type Kind = 'str' | 'num' | 'bool' | 'enum' | 'arr' | 'obj' | 'text';
 
+/** A cross-field check on an object that passed its type check; its fields may still be wrong. */
+export type Rule = (value: Record<string, any>, path: string, c: Checker) => void;
+
 export interface Spec<T = unknown> {
   /** Phantom: never set at runtime; carries the inferred type. */
   readonly _?: T;
@@ -32,6 +35,9 @@ export interface Spec<T = unknown> {
   readonly date?: 1;
   /** str: a BCP 47 tag; checked by the second pass, and by a pattern in the JSON Schema. */
   readonly lang?: 1;
+  /** str: an id that must exist in the id scope `to`; `what` names it in messages. */
+  readonly to?: string;
+  readonly what?: string;
   /** str: JSON Schema `format` annotation. */
   readonly format?: string;
   /** num */
@@ -41,8 +47,11 @@ export interface Spec<T = unknown> {
   readonly v?: readonly string[];
   /** arr item */
   readonly of?: Spec;
-  /** obj properties */
+  /** arr: the items' `id`s are unique in this scope, feed-wide ('' = within this array only). */
+  readonly ids?: string;
+  /** obj properties and cross-field rule */
   readonly p?: Readonly<Record<string, Spec>>;
+  readonly rule?: Rule;
 }
 
 export type Infer<S> = S extends Spec<infer T> ? T : never;
@@ -63,6 +72,8 @@ export interface StrOptions {
   url?: 'abs' | 'rel';
   date?: 1;
   lang?: 1;
+  to?: string;
+  what?: string;
   format?: string;
 }
 
@@ -70,8 +81,8 @@ export const str = (o: StrOptions = {}): Spec<string> => ({ k: 'str', ...o });
 export const num = (o: { int?: true; min?: number } = {}): Spec<number> => ({ k: 'num', ...o });
 export const bool = (): Spec<boolean> => ({ k: 'bool' });
 export const oneOf = <const V extends readonly string[]>(v: V): Spec<V[number]> => ({ k: 'enum', v });
-export const arr = <T>(of: Spec<T>, min?: number): Spec<T[]> => ({ k: 'arr', of, min });
-export const obj = <P extends Record<string, Spec>>(p: P): Spec<ObjOut<P>> => ({ k: 'obj', p });
+export const arr = <T>(of: Spec<T>, o: { min?: number; ids?: string } = {}): Spec<T[]> => ({ k: 'arr', of, ...o });
+export const obj = <P extends Record<string, Spec>>(p: P, rule?: Rule): Spec<ObjOut<P>> => ({ k: 'obj', p, rule });
 export const text = (): Spec<Text> => ({ k: 'text' });
 export const optional = <S extends Spec>(s: S): S & { o: true } => ({ ...s, o: true });
 export const named = <S extends Spec>(n: string, s: S): S => ({ ...s, n });
@@ -85,7 +96,8 @@ export const at = (path: string, key: string | number): string =>
       : `${path}[${JSON.stringify(key)}]`;
 
 /** Quote a value for a message, shortened so one bad 10 kB string cannot flood the output. */
-export const quote = (v: string): string => JSON.stringify(v.length > 60 ? v.slice(0, 57) + '…' : v);
+export const quote = (v: unknown): string =>
+  JSON.stringify(typeof v == 'string' && v.length > 60 ? v.slice(0, 57) + '…' : v);
 
 const typeName = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v == 'object' ? 'an object' : 'a ' + typeof v;
@@ -94,6 +106,10 @@ export interface Checker {
   problems: Problem[];
   /** Every localized-text object met, for the language checks of the second pass. */
   texts: [path: string, value: Record<string, string>][];
+  /** Id scope → id → path of its first use. A scope is absent when its array never appeared. */
+  ids: Map<string, Map<string, string>>;
+  /** References met, resolved once every scope is known. */
+  refs: [spec: Spec, id: string, path: string][];
 }
 
 export const problem = (c: Checker, path: string, code: string, message: string): void => {
@@ -103,8 +119,7 @@ export const problem = (c: Checker, path: string, code: string, message: string)
 const wrongType = (c: Checker, path: string, want: string, v: unknown): void =>
   problem(c, path, 'type', `Expected ${want}, got ${typeName(v)}.`);
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v == 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
 
 /** A real calendar day: rejects 2026-02-30 (which Date.parse would roll over into March). */
 const realDay = (s: string): boolean => {
@@ -126,15 +141,14 @@ function checkString(s: Spec, v: string, path: string, c: Checker): void {
   if (s.date && (!realDay(v.slice(0, 10)) || (v.length > 10 && isNaN(Date.parse(v)))))
     return problem(c, path, 'date', `${quote(v)} is not a real calendar date.`);
   if (s.url && badLink(v, s.url == 'rel'))
-    problem(
-      c,
-      path,
-      'link',
-      `${quote(v)} is not an http or https link${s.url == 'rel' ? ' or a relative path' : ''}.`,
-    );
+    return problem(c, path, 'link', `${quote(v)} is not an http or https link${s.url == 'rel' ? ' or a relative path' : ''}.`);
+  if (s.to) c.refs.push([s, v, path]);
 }
 
-/** Structural pass: type, required fields, enums, patterns. Collects every problem found. */
+/**
+ * Structural pass: types, required fields, enums, patterns, id uniqueness and object rules.
+ * Collects every problem found, in document order.
+ */
 export function check(s: Spec, v: unknown, path: string, c: Checker): void {
   switch (s.k) {
     case 'str':
@@ -142,8 +156,7 @@ export function check(s: Spec, v: unknown, path: string, c: Checker): void {
     case 'num':
       if (typeof v != 'number' || !isFinite(v)) return wrongType(c, path, 'a number', v);
       if (s.int && !Number.isInteger(v)) return problem(c, path, 'integer', `Expected a whole number, got ${v}.`);
-      if (s.min != null && v < s.min)
-        problem(c, path, 'minimum', `Expected a number of at least ${s.min}, got ${v}.`);
+      if (s.min != null && v < s.min) problem(c, path, 'minimum', `Expected a number of at least ${s.min}, got ${v}.`);
       return;
     case 'bool':
       return typeof v == 'boolean' ? undefined : wrongType(c, path, 'true or false', v);
@@ -151,28 +164,38 @@ export function check(s: Spec, v: unknown, path: string, c: Checker): void {
       if (typeof v != 'string') return wrongType(c, path, 'a string', v);
       if (!s.v!.includes(v)) problem(c, path, 'enum', `${quote(v)} is not one of: ${s.v!.join(', ')}.`);
       return;
-    case 'arr':
+    case 'arr': {
       if (!Array.isArray(v)) return wrongType(c, path, 'an array', v);
-      if (s.min && v.length < s.min)
-        problem(c, path, 'min-items', `Expected at least ${s.min} ${s.min > 1 ? 'entries' : 'entry'}, got ${v.length}.`);
-      v.forEach((item, i) => check(s.of!, item, at(path, i), c));
+      if (v.length < (s.min ?? 0))
+        problem(c, path, 'min-items', `Expected at least ${s.min} ${s.min! > 1 ? 'entries' : 'entry'}, got ${v.length}.`);
+      const seen = s.ids == null ? undefined : s.ids ? (c.ids.get(s.ids) ?? new Map<string, string>()) : new Map();
+      if (s.ids) c.ids.set(s.ids, seen!);
+      v.forEach((item, i) => {
+        const id = isObject(item) ? item.id : undefined;
+        if (seen && typeof id == 'string') {
+          const first = seen.get(id);
+          if (first) problem(c, `${path}[${i}].id`, 'duplicate-id', `Duplicate id ${quote(id)}: already used at ${first}.`);
+          else seen.set(id, `${path}[${i}].id`);
+        }
+        check(s.of!, item, at(path, i), c);
+      });
       return;
+    }
     case 'obj':
       if (!isObject(v)) return wrongType(c, path, 'an object', v);
       for (const [key, p] of Object.entries(s.p!)) {
         if (v[key] !== undefined) check(p, v[key], at(path, key), c);
         else if (!p.o) problem(c, at(path, key), 'required', `Missing required field "${key}".`);
       }
-      return;
+      return s.rule?.(v, path, c);
     case 'text':
       if (typeof v == 'string') return checkString(s, v, path, c);
-      if (!isObject(v))
-        return wrongType(c, path, 'a text (a string, or an object mapping language tags to strings)', v);
+      if (!isObject(v)) return wrongType(c, path, 'a text (a string, or an object mapping language tags to strings)', v);
       if (!Object.keys(v).length) return problem(c, path, 'empty', 'Expected at least one language.');
       for (const [lang, t] of Object.entries(v)) {
         if (typeof t == 'string') checkString(s, t, at(path, lang), c);
         else wrongType(c, at(path, lang), 'a string', t);
       }
-      c.texts.push([path, v as Record<string, string>]);
+      c.texts.push([path, v]);
   }
 }
