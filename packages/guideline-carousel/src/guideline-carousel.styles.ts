@@ -1,0 +1,230 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* The widget sizes itself by its own width, not the viewport: the same element fits a
+       320 px sidebar and a full-width banner. */
+    container-type: inline-size;
+    --_gap: var(--wir-carousel-gap, var(--_wir-space-m));
+    --_padding: var(--wir-carousel-padding, var(--_wir-space-l));
+    --_min-height: var(--wir-carousel-min-height, 18rem);
+    --_image-ratio: var(--wir-carousel-image-ratio, 16 / 9);
+    --_tab-size: var(--_wir-target-size);
+  }
+
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    padding: var(--_padding);
+    border: 1px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-l);
+    background: var(--_wir-color-surface);
+    color: var(--_wir-color-text);
+  }
+
+  .header {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+  }
+
+  .heading {
+    margin: 0;
+    font-size: var(--_wir-font-size-xl);
+    line-height: 1.25;
+  }
+
+  .strategy {
+    margin: 0;
+    color: var(--_wir-color-muted);
+  }
+
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_wir-space-xs) var(--_wir-space-m);
+  }
+
+  .nav {
+    display: flex;
+    align-items: center;
+    gap: var(--_wir-space-xs);
+  }
+
+  .icon-button {
+    padding: 0;
+    border-radius: var(--_wir-radius-pill);
+  }
+
+  :dir(rtl) .icon.mirrored {
+    transform: scaleX(-1);
+  }
+
+  .status {
+    margin: 0;
+    min-inline-size: 3.5em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+    color: var(--_wir-color-muted);
+  }
+
+  .picker {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_wir-space-2xs);
+    margin-inline-start: auto;
+  }
+
+  .picker-button {
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: var(--_tab-size);
+    min-block-size: var(--_tab-size);
+    padding: 0 var(--_wir-space-2xs);
+    border: 2px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-m);
+    background: var(--_wir-color-surface);
+    color: var(--_wir-color-text);
+    font: inherit;
+    font-variant-numeric: tabular-nums;
+    cursor: pointer;
+  }
+
+  .picker-button:hover {
+    border-color: var(--_wir-color-accent);
+  }
+
+  /* Selected: filled, and a thicker bottom edge so the state does not hang on colour alone. */
+  .picker-button[aria-selected='true'] {
+    border-color: var(--_wir-color-accent);
+    border-block-end-width: 0.3rem;
+    background: var(--_wir-color-accent);
+    color: var(--_wir-color-accent-contrast);
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  .slides {
+    display: grid;
+    /* Horizontal swipes reach the element; vertical ones still scroll the page. */
+    touch-action: pan-y;
+    min-block-size: calc(var(--_min-height) - 8rem);
+  }
+
+  /* All slides share one grid cell, so the area is as tall as the tallest slide and nothing
+     below the carousel jumps when a shorter or longer guideline comes in. */
+  .slide {
+    grid-area: 1 / 1;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    min-inline-size: 0;
+    visibility: hidden;
+  }
+
+  .slide[data-active] {
+    visibility: visible;
+  }
+
+  .image {
+    display: block;
+    inline-size: 100%;
+    aspect-ratio: var(--_image-ratio);
+    object-fit: cover;
+    border-radius: var(--_wir-radius-m);
+    background: var(--_wir-color-surface-raised);
+  }
+
+  .slide-body {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-xs);
+    min-inline-size: 0;
+  }
+
+  .slide-heading {
+    display: flex;
+    flex-direction: column;
+    margin: 0;
+    font-size: var(--_wir-font-size-l);
+    line-height: 1.3;
+  }
+
+  .slide-number {
+    font-size: var(--_wir-font-size-s);
+    font-weight: var(--_wir-font-weight-bold);
+    color: var(--_wir-color-accent);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+
+  .slide-text {
+    margin: 0;
+    max-inline-size: 70ch;
+    /* Feed text is plain text; its line breaks are the only structure it carries. */
+    white-space: pre-line;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .slides[data-motion='forward'] .slide[data-active] {
+      animation: wir-slide-in var(--_wir-duration) ease-out;
+      --_from: 2rem;
+    }
+    .slides[data-motion='backward'] .slide[data-active] {
+      animation: wir-slide-in var(--_wir-duration) ease-out;
+      --_from: -2rem;
+    }
+    :dir(rtl) .slides .slide[data-active] {
+      --_direction: -1;
+    }
+  }
+
+  @keyframes wir-slide-in {
+    from {
+      opacity: 0;
+      transform: translateX(calc(var(--_from, 0px) * var(--_direction, 1)));
+    }
+  }
+
+  @container (max-width: 24rem) {
+    :host {
+      --_padding: var(--wir-carousel-padding, var(--_wir-space-m));
+      --_tab-size: 2.25rem;
+    }
+    .picker {
+      margin-inline-start: 0;
+    }
+  }
+
+  /* Banner: image beside the text. */
+  @container (min-width: 44rem) {
+    .slide:has(.image) {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      align-items: start;
+    }
+    .heading {
+      font-size: calc(var(--_wir-font-size-xl) * 1.15);
+    }
+    .slide-heading {
+      font-size: var(--_wir-font-size-xl);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .base,
+    .picker-button {
+      border-color: CanvasText;
+    }
+    .picker-button[aria-selected='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .slide-number {
+      color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,384 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { html as staticHtml, literal } from 'lit/static-html.js';
+import type { StaticValue } from 'lit/static-html.js';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { WirElement, renderEmpty, renderError, renderLoading, safeImageSrc } from '@wir/core';
+import type { Guideline } from '@wir/feed';
+import { AutoplayController, realClock } from './autoplay-controller.js';
+import type { AutoplayClock } from './autoplay-controller.js';
+import { SwipeController } from './swipe-controller.js';
+import { WirSlideChangeEvent } from './events.js';
+import { styles } from './guideline-carousel.styles.js';
+
+const HEADINGS: Record<number, StaticValue> = {
+  2: literal`h2`,
+  3: literal`h3`,
+  4: literal`h4`,
+  5: literal`h5`,
+  6: literal`h6`,
+};
+const MIN_INTERVAL_SECONDS = 4;
+const DEFAULT_INTERVAL_SECONDS = 8;
+
+/**
+ * The guidelines (Leitlinien) of the strategy as a carousel: one guideline at a time, with
+ * previous/next buttons, a tabbed slide picker and, when `autoplay` is set, a rotation control.
+ * Follows the WAI-ARIA APG carousel pattern, "tabbed" variant.
+ *
+ * @summary The strategy's guidelines as an accessible, swipeable carousel.
+ *
+ * @csspart base - The carousel region (`<section>`).
+ * @csspart header - Heading and strategy title above the controls.
+ * @csspart controls - The bar with rotation, previous/next, status and picker.
+ * @csspart rotation-button - Stops or starts automatic rotation (only with `autoplay`).
+ * @csspart previous-button - Shows the previous guideline.
+ * @csspart next-button - Shows the next guideline.
+ * @csspart status - The visible "3 / 7" position.
+ * @csspart picker - The tab list for choosing a guideline.
+ * @csspart picker-button - One tab of the picker.
+ * @csspart slides - The live region holding the slides.
+ * @csspart slide - One guideline.
+ * @csspart slide-heading - Number and title of a guideline.
+ * @csspart image - A guideline's image.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The error message with its retry button.
+ * @csspart retry-button - The retry button of the error state.
+ * @csspart empty - The message shown when the feed has no guidelines.
+ *
+ * @cssprop --wir-carousel-min-height - Height reserved while loading and for the slide area (default 18rem).
+ * @cssprop --wir-carousel-gap - Space between the carousel's parts (default --wir-space-m).
+ * @cssprop --wir-carousel-padding - Inner padding (default --wir-space-l).
+ * @cssprop --wir-carousel-image-ratio - Aspect ratio of guideline images (default 16 / 9).
+ * @cssprop --wir-color-accent - Accent colour of buttons and the selected tab; see @wir/core for all tokens.
+ *
+ * @fires {WirSlideChangeEvent} wir-slide-change - Another slide is shown after a user action or auto-rotation; detail `{ index, id, number, cause }`.
+ * @fires {WirFeedLoadEvent} wir-feed-load - The feed loaded (from @wir/core).
+ * @fires {WirFeedErrorEvent} wir-feed-error - The feed failed to load (from @wir/core).
+ */
+export class WirGuidelineCarousel extends WirElement {
+  static override styles = [...WirElement.styles, styles];
+
+  @query('.slides') private slidesElement?: HTMLElement;
+  @query('[role="tablist"]') private tablist?: HTMLElement;
+
+  @state() private index = 0;
+  // Set when a user or rotation moved the carousel, to animate in that direction.
+  @state() private motion: 'forward' | 'backward' | undefined;
+
+  /** Guideline to show first: its id (`leitlinie-3`) or number (`3`). Unknown values show the first. */
+  @property({ reflect: true }) start?: string;
+
+  /** Rotate through the guidelines automatically. Never rotates when the reader prefers reduced motion. */
+  @property({ type: Boolean, reflect: true }) autoplay = false;
+
+  /** Seconds between automatic steps (default 8, at least 4). */
+  @property({ type: Number, reflect: true }) interval = DEFAULT_INTERVAL_SECONDS;
+
+  /** Visible heading text instead of the default ("Leitlinien"). */
+  @property({ reflect: true }) heading?: string;
+
+  /** Level of the carousel heading (2–6, default 2); each guideline's title is one level below. */
+  @property({ type: Number, attribute: 'heading-level', reflect: true }) headingLevel = 2;
+
+  /**
+   * Timer used for rotation. Replace only in tests (a manual clock makes timing exact).
+   * @internal
+   */
+  autoplayClock: AutoplayClock = realClock;
+
+  private readonly autoplayController = new AutoplayController(this, {
+    onTick: () => this.step(1, 'rotation'),
+    interval: () => this.intervalMs,
+    enabled: () => this.autoplay && this.guidelines.length > 1,
+    clock: () => this.autoplayClock,
+  });
+
+  private appliedFeed?: object;
+
+  constructor() {
+    super();
+    new SwipeController(this, {
+      accepts: (path) => !!this.slidesElement && path.includes(this.slidesElement),
+      onSwipe: (towards) => {
+        const forward = this.isRtl() ? towards === 'right' : towards === 'left';
+        this.step(forward ? 1 : -1, 'user');
+      },
+    });
+    this.addEventListener('focusin', () => this.autoplayController.pause('focus'));
+    this.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget as Node | null;
+      if (!next || !(this.shadowRoot?.contains(next) || this.contains(next))) {
+        this.autoplayController.resume('focus');
+      }
+    });
+  }
+
+  /** Zero-based index of the guideline shown. */
+  get currentIndex(): number {
+    return this.index;
+  }
+
+  private get guidelines(): Guideline[] {
+    return this.feed.feed?.guidelines ?? [];
+  }
+
+  private get intervalMs(): number {
+    const seconds = Number.isFinite(this.interval) ? this.interval : DEFAULT_INTERVAL_SECONDS;
+    return Math.max(MIN_INTERVAL_SECONDS, seconds) * 1000;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const feed = this.feed.feed;
+    // `start` applies when it changes and when a (new) feed arrives — silently, no event.
+    if (changed.has('start') || (feed && feed !== this.appliedFeed)) {
+      this.appliedFeed = feed;
+      this.index = this.startIndex();
+      this.motion = undefined;
+    }
+    if (this.index >= this.guidelines.length) this.index = 0;
+  }
+
+  private startIndex(): number {
+    const wanted = this.start?.trim();
+    if (!wanted) return 0;
+    const list = this.guidelines;
+    let found = list.findIndex((g) => g.id === wanted);
+    if (found < 0 && /^\d+$/.test(wanted)) found = list.findIndex((g) => g.number === Number(wanted));
+    return Math.max(found, 0);
+  }
+
+  private isRtl(): boolean {
+    const base = this.renderRoot.querySelector('[part~="base"]');
+    return (base ? getComputedStyle(base).direction : this.dir) === 'rtl';
+  }
+
+  private goTo(index: number, cause: 'user' | 'rotation', motion?: 'forward' | 'backward'): void {
+    const list = this.guidelines;
+    if (list.length === 0) return;
+    const next = ((index % list.length) + list.length) % list.length;
+    if (next === this.index) return;
+    this.motion = motion ?? (next > this.index ? 'forward' : 'backward');
+    this.index = next;
+    if (cause === 'user') this.autoplayController.restart();
+    const guideline = list[next];
+    this.dispatchEvent(
+      new WirSlideChangeEvent({ index: next, id: guideline.id, number: guideline.number, cause }),
+    );
+  }
+
+  private step(delta: 1 | -1, cause: 'user' | 'rotation'): void {
+    this.goTo(this.index + delta, cause, delta > 0 ? 'forward' : 'backward');
+  }
+
+  private onPickerKeydown(event: KeyboardEvent): void {
+    const last = this.guidelines.length - 1;
+    const rtl = this.isRtl();
+    let target: number;
+    switch (event.key) {
+      case 'ArrowRight':
+        target = this.index + (rtl ? -1 : 1);
+        break;
+      case 'ArrowLeft':
+        target = this.index + (rtl ? 1 : -1);
+        break;
+      case 'Home':
+        target = 0;
+        break;
+      case 'End':
+        target = last;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    // Arrows wrap around, like the previous/next buttons.
+    if (target < 0) target = last;
+    if (target > last) target = 0;
+    this.goTo(target, 'user');
+    void this.updateComplete.then(() => this.focusSelectedTab());
+  }
+
+  private focusSelectedTab(): void {
+    this.tablist?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  }
+
+  private onPointerEnter(event: PointerEvent): void {
+    if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.autoplayController.pause('hover');
+  }
+
+  private onPointerLeave(): void {
+    this.autoplayController.resume('hover');
+  }
+
+  private headingText(): string {
+    return this.heading?.trim() || msg('Leitlinien', { id: 'carousel.heading', desc: 'Default heading of the guideline carousel ("Leitlinien" = guiding principles of the strategy).' });
+  }
+
+  private renderIcon(kind: 'previous' | 'next' | 'pause' | 'play'): TemplateResult {
+    const shapes = {
+      previous: html`<path d="M15 5l-7 7 7 7"></path>`,
+      next: html`<path d="M9 5l7 7-7 7"></path>`,
+      pause: html`<path d="M8 5v14M16 5v14"></path>`,
+      play: html`<path d="M7 4.5l12 7.5-12 7.5z"></path>`,
+    };
+    const mirrored = kind === 'previous' || kind === 'next';
+    return html`<svg class=${mirrored ? 'icon mirrored' : 'icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shapes[kind]}</svg>`;
+  }
+
+  private renderControls(list: Guideline[]): TemplateResult {
+    const autoplay = this.autoplayController;
+    const total = list.length;
+    return html`<div class="controls" part="controls">
+      ${autoplay.available
+        ? html`<button
+            class="wir-button icon-button"
+            part="rotation-button"
+            type="button"
+            aria-controls="slides"
+            aria-label=${autoplay.playing
+              ? msg('Automatischen Wechsel anhalten', { id: 'carousel.stopRotation', desc: 'Rotation control label while slides change automatically.' })
+              : msg('Automatischen Wechsel starten', { id: 'carousel.startRotation', desc: 'Rotation control label while automatic slide changes are stopped.' })}
+            @click=${() => autoplay.toggle()}
+          >
+            ${this.renderIcon(autoplay.playing ? 'pause' : 'play')}
+          </button>`
+        : nothing}
+      <div class="nav">
+        <button
+          class="wir-button icon-button"
+          part="previous-button"
+          type="button"
+          aria-controls="slides"
+          aria-label=${msg('Vorherige Leitlinie', { id: 'carousel.previous', desc: 'Button that shows the previous guideline.' })}
+          @click=${() => this.step(-1, 'user')}
+        >
+          ${this.renderIcon('previous')}
+        </button>
+        <p class="status" part="status" aria-hidden="true">${this.index + 1} / ${total}</p>
+        <button
+          class="wir-button icon-button"
+          part="next-button"
+          type="button"
+          aria-controls="slides"
+          aria-label=${msg('Nächste Leitlinie', { id: 'carousel.next', desc: 'Button that shows the next guideline.' })}
+          @click=${() => this.step(1, 'user')}
+        >
+          ${this.renderIcon('next')}
+        </button>
+      </div>
+      <div
+        class="picker"
+        part="picker"
+        role="tablist"
+        aria-label=${msg('Leitlinie auswählen', { id: 'carousel.picker', desc: 'Label of the list of tabs that choose a guideline.' })}
+        @keydown=${this.onPickerKeydown}
+      >
+        ${list.map((guideline, i) => {
+          const selected = i === this.index;
+          const number = guideline.number;
+          return html`<button
+            class="picker-button"
+            part="picker-button"
+            type="button"
+            role="tab"
+            id="tab-${i}"
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="slide-${i}"
+            tabindex=${selected ? 0 : -1}
+            @click=${() => this.goTo(i, 'user')}
+          >
+            <span class="visually-hidden">${msg(str`Leitlinie ${number}`, { id: 'carousel.tab', desc: 'Screen-reader name of a picker tab; the placeholder is the guideline number.' })}</span>
+            <span aria-hidden="true">${number}</span>
+          </button>`;
+        })}
+      </div>
+    </div>`;
+  }
+
+  private renderSlide(guideline: Guideline, i: number, total: number): TemplateResult {
+    const active = i === this.index;
+    const feedUrl = this.feed.result?.url;
+    const image = guideline.image;
+    const src = image ? safeImageSrc(image.src, feedUrl ?? document.baseURI) : undefined;
+    const alt = image ? (this.resolve(image.alt)?.text ?? '') : '';
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 5) + 1;
+    const position = i + 1;
+    const number = guideline.number;
+    return html`<div
+      class="slide"
+      part="slide"
+      id="slide-${i}"
+      role="tabpanel"
+      aria-roledescription=${msg('Folie', { id: 'carousel.slideRole', desc: 'Screen-reader role description of one slide (aria-roledescription).' })}
+      aria-label=${msg(str`${position} von ${total}`, { id: 'carousel.slideLabel', desc: 'Position of a slide, e.g. "3 von 7" = "3 of 7".' })}
+      ?data-active=${active}
+      ?inert=${!active}
+    >
+      ${src ? html`<img class="image" part="image" src=${src} alt=${alt} loading="lazy" decoding="async" />` : nothing}
+      <div class="slide-body">
+        ${staticHtml`<${HEADINGS[level]} class="slide-heading" part="slide-heading">
+          <span class="slide-number">${msg(str`Leitlinie ${number}`, { id: 'carousel.slideNumber', desc: 'Label before a guideline title; the placeholder is its number.' })}</span>
+          <span class="slide-title">${this.t(guideline.title)}</span>
+        </${HEADINGS[level]}>`}
+        <p class="slide-text">${this.t(guideline.text)}</p>
+      </div>
+    </div>`;
+  }
+
+  private renderCarousel(list: Guideline[]): TemplateResult {
+    const single = list.length === 1;
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 5);
+    const strategy = this.feed.feed?.strategy;
+    return html`<section
+      class="base"
+      part="base"
+      lang=${this.uiLocale}
+      dir=${this.dir}
+      aria-roledescription=${msg('Karussell', { id: 'carousel.role', desc: 'Screen-reader role description of the whole carousel (aria-roledescription).' })}
+      aria-labelledby="heading"
+      @pointerenter=${this.onPointerEnter}
+      @pointerleave=${this.onPointerLeave}
+    >
+      <div class="header" part="header">
+        ${staticHtml`<${HEADINGS[level]} class="heading" id="heading">${this.headingText()}</${HEADINGS[level]}>`}
+        ${strategy ? html`<p class="strategy">${this.t(strategy.title)}</p>` : nothing}
+      </div>
+      ${single ? nothing : this.renderControls(list)}
+      <div
+        class="slides"
+        part="slides"
+        id="slides"
+        aria-live=${this.autoplayController.rotating ? 'off' : 'polite'}
+        data-motion=${this.motion ?? 'none'}
+      >
+        ${list.map((g, i) => this.renderSlide(g, i, list.length))}
+      </div>
+    </section>`;
+  }
+
+  // Loading, error and empty states carry the UI language and direction like the carousel does.
+  private renderState(content: TemplateResult): TemplateResult {
+    return html`<div class="state" lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const { state, error } = this.feed;
+    if (state === 'loading') return this.renderState(renderLoading('var(--wir-carousel-min-height, 18rem)'));
+    if (state === 'error' && error) return this.renderState(renderError(error, () => this.feed.retry()));
+    if (state === 'idle') {
+      return this.renderState(
+        renderEmpty(msg('Für diese Leitlinien ist keine Datenquelle angegeben.', { id: 'carousel.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })),
+      );
+    }
+    const list = this.guidelines;
+    if (list.length === 0) {
+      return this.renderState(
+        renderEmpty(msg('Es sind noch keine Leitlinien veröffentlicht.', { id: 'carousel.empty', desc: 'Shown when the feed contains no guidelines.' })),
+      );
+    }
+    return this.renderCarousel(list);
+  }
+}
