@@ -181,6 +181,8 @@ async function fetchFeed(url: string, options: LoadFeedOptions, signal: AbortSig
       { cause },
     );
   }
+  // A custom fetch (options.fetch, or a page's shim) may hand back anything.
+  if (!response?.headers) throw new FeedError('network', `Could not load the feed from ${url}: fetch returned no response.`, url);
   const { status } = response;
   if (!response.ok) {
     response.body?.cancel().catch(ignore);
