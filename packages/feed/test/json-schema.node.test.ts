@@ -48,3 +48,22 @@ test('the schema mirrors the validator: required fields, enums, patterns', () =>
   // Unknown extra properties stay allowed for forward compatibility.
   assert.equal(JSON.stringify(defs).includes('"additionalProperties":false'), false);
 });
+
+test('docs/feed-format.md documents every field of every object in the schema', () => {
+  const doc = readFileSync(new URL('../../../docs/feed-format.md', import.meta.url), 'utf8');
+  const schema = feedJsonSchema() as Record<string, any>;
+  const objects: [string, any][] = [['Feed', schema], ...Object.entries<any>(schema.$defs)];
+  const missing: string[] = [];
+  for (const [name, def] of objects) {
+    if (!def.properties) continue;
+    const start = doc.search(new RegExp(`^### ${name}\\b`, 'm'));
+    if (start < 0) {
+      missing.push(`section "### ${name}"`);
+      continue;
+    }
+    const end = doc.indexOf('\n### ', start + 1);
+    const section = doc.slice(start, end < 0 ? undefined : end);
+    for (const key of Object.keys(def.properties)) if (!section.includes(`| \`${key}\` |`)) missing.push(`${name}.${key}`);
+  }
+  assert.deepEqual(missing, []);
+});
