@@ -165,6 +165,34 @@ export class VoteStore {
     return row!.n;
   }
 
+  /** Records the closing times the feed currently states (retention is counted from them). */
+  async recordSchedule(polls: readonly { id: string; closes: string }[]): Promise<void> {
+    if (polls.length === 0) return;
+    const sorted = [...polls].sort((a, b) => (a.id < b.id ? -1 : 1));
+    await this.db.query(
+      `INSERT INTO poll_schedule (poll_id, closes_at)
+       SELECT * FROM unnest($1::text[], $2::timestamptz[]) ORDER BY 1
+       ON CONFLICT (poll_id) DO UPDATE SET closes_at = EXCLUDED.closes_at
+        WHERE poll_schedule.closes_at IS DISTINCT FROM EXCLUDED.closes_at`,
+      [sorted.map((p) => p.id), sorted.map((p) => p.closes)],
+    );
+  }
+
+  /**
+   * Anonymises the ballots of every poll that closed more than `retentionDays` before `now`,
+   * including polls no longer in the feed. Returns the number of ballots changed.
+   */
+  async anonymizeExpired(now: Date, retentionDays: number): Promise<{ polls: string[]; ballots: number }> {
+    const expired = await this.db.query<{ poll_id: string }>(
+      `SELECT s.poll_id FROM poll_schedule s
+        WHERE s.closes_at + make_interval(days => $2::int) < $1::timestamptz
+          AND EXISTS (SELECT 1 FROM votes v WHERE v.poll_id = s.poll_id AND v.voter_hash IS NOT NULL)`,
+      [now.toISOString(), retentionDays],
+    );
+    const polls = expired.map((r) => r.poll_id);
+    return { polls, ballots: await this.anonymize(polls) };
+  }
+
   /**
    * Remembers which secret the stored hashes were made with and refuses another one: a new
    * secret would let every earlier voter vote again.
