@@ -15,6 +15,8 @@ export const styles = css`
   .base {
     display: flex;
     flex-direction: column;
+    /* At least the height the loading state reserved, so arriving content never pulls up. */
+    min-block-size: var(--_min-height);
     gap: var(--_gap);
     padding: var(--_padding);
     border: 1px solid var(--_wir-color-border);
@@ -64,7 +66,7 @@ export const styles = css`
 
   .status {
     margin: 0;
-    min-inline-size: 3.5em;
+    min-inline-size: 4.5em;
     text-align: center;
     font-variant-numeric: tabular-nums;
     color: var(--_wir-color-muted);
@@ -187,10 +189,12 @@ export const styles = css`
     }
   }
 
+  /* A container query cannot style the container (the host) itself, so the narrow values are
+     set on the parts inside it. 2rem tabs still clear the 24 px target minimum (WCAG 2.5.8). */
   @container (max-width: 24rem) {
-    :host {
+    .base {
       --_padding: var(--wir-carousel-padding, var(--_wir-space-m));
-      --_tab-size: 2.25rem;
+      --_tab-size: 2rem;
     }
     .picker {
       margin-inline-start: 0;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import type { StaticValue } from 'lit/static-html.js';
@@ -217,12 +217,17 @@ export class WirGuidelineCarousel extends WirElement {
     return this.heading?.trim() || msg('Leitlinien', { id: 'carousel.heading', desc: 'Default heading of the guideline carousel ("Leitlinien" = guiding principles of the strategy).' });
   }
 
+  // Words rather than "3 / 7": a slash between numbers reads backwards in RTL.
+  private positionLabel(position: number, total: number): string {
+    return msg(str`${position} von ${total}`, { id: 'carousel.slideLabel', desc: 'Position of a slide, e.g. "3 von 7" = "3 of 7".' });
+  }
+
   private renderIcon(kind: 'previous' | 'next' | 'pause' | 'play'): TemplateResult {
     const shapes = {
-      previous: html`<path d="M15 5l-7 7 7 7"></path>`,
-      next: html`<path d="M9 5l7 7-7 7"></path>`,
-      pause: html`<path d="M8 5v14M16 5v14"></path>`,
-      play: html`<path d="M7 4.5l12 7.5-12 7.5z"></path>`,
+      previous: svg`<path d="M15 5l-7 7 7 7"></path>`,
+      next: svg`<path d="M9 5l7 7-7 7"></path>`,
+      pause: svg`<path d="M8 5v14M16 5v14"></path>`,
+      play: svg`<path d="M7 4.5l12 7.5-12 7.5z"></path>`,
     };
     const mirrored = kind === 'previous' || kind === 'next';
     return html`<svg class=${mirrored ? 'icon mirrored' : 'icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shapes[kind]}</svg>`;
@@ -257,7 +262,7 @@ export class WirGuidelineCarousel extends WirElement {
         >
           ${this.renderIcon('previous')}
         </button>
-        <p class="status" part="status" aria-hidden="true">${this.index + 1} / ${total}</p>
+        <p class="status" part="status" aria-hidden="true">${this.positionLabel(this.index + 1, total)}</p>
         <button
           class="wir-button icon-button"
           part="next-button"
@@ -313,7 +318,7 @@ export class WirGuidelineCarousel extends WirElement {
       id="slide-${i}"
       role="tabpanel"
       aria-roledescription=${msg('Folie', { id: 'carousel.slideRole', desc: 'Screen-reader role description of one slide (aria-roledescription).' })}
-      aria-label=${msg(str`${position} von ${total}`, { id: 'carousel.slideLabel', desc: 'Position of a slide, e.g. "3 von 7" = "3 of 7".' })}
+      aria-label=${this.positionLabel(position, total)}
       ?data-active=${active}
       ?inert=${!active}
     >

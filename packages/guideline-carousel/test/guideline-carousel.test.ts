@@ -124,7 +124,7 @@ describe('<wir-guideline-carousel>', () => {
       expect(activeSlide(el).querySelector('.slide-text')!.textContent).to.equal('Text der Leitlinie 1.');
       expect(part(el, 'slides')!.getAttribute('aria-live')).to.equal('polite');
       expect(part(el, 'rotation-button')).to.equal(null);
-      expect(part(el, 'status')!.textContent!.replace(/\s+/g, '')).to.equal('1/7');
+      expect(part(el, 'status')!.textContent!.trim()).to.equal('1 von 7');
     });
 
     it('shows the image with its alt text, resolved against the feed URL', async () => {
