@@ -5,6 +5,13 @@
 import { expect } from '@open-wc/testing';
 import { builtLoader, closeFrames, fixtures, openFrame, requireBuilt, waitFor } from './frame.js';
 
+// web-test-runner provides mocha's globals; the repo has no @types/mocha, so this module types
+// the few it uses (module-scoped, so a later global declaration cannot clash with these).
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const before: (body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => void) => void;
+
 const feedA = `${fixtures}feeds/feed-a.json`;
 const feedB = `${fixtures}feeds/feed-b.json`;
 const carouselModule = '/dist/embed/widgets/wir-guideline-carousel.js';

@@ -4,6 +4,13 @@
 import { expect } from '@open-wc/testing';
 import { closeFrames, fixtures, openFrame, requireBuilt, waitFor } from './frame.js';
 
+// web-test-runner provides mocha's globals; the repo has no @types/mocha, so this module types
+// the few it uses (module-scoped, so a later global declaration cannot clash with these).
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const before: (body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => void) => void;
+
 const fakeModule = new URL(`${fixtures}fake-embed/widgets/wir-guideline-carousel.js`, location.href).href;
 const widgetModuleRequests = (requests: string[]) => requests.filter((url) => /\/widgets\/[^/]+\.js$/.test(url));
 
