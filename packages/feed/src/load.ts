@@ -118,7 +118,7 @@ function restore(url: string): Good | undefined {
 }
 
 function notJsonMessage(url: string, text: string, error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   const position = /position (\d+)/.exec(reason);
   let where = '';
   if (position && !/line \d+/.test(reason)) {
@@ -127,7 +127,7 @@ function notJsonMessage(url: string, text: string, error: unknown): string {
   }
   const hint = text.trimStart().startsWith('<') ? ' It looks like HTML or XML.' : '';
   return text.trim()
-    ? `The feed at ${url} is not valid JSON${where}: ${reason}.${hint}`.replace('..', '.')
+    ? `The feed at ${url} is not valid JSON${where}: ${reason}.${hint}`
     : `The feed at ${url} is empty.`;
 }
 
