@@ -29,6 +29,9 @@ export class WirElement extends LitElement {
   /** Feed URL; falls back to the page default (setDefaultFeedUrl, or the loader's data-feed). */
   @property({ reflect: true }) src?: string;
 
+  /** Colour scheme: `light`, `dark`, or `auto` (default; follows prefers-color-scheme). */
+  @property({ reflect: true }) scheme?: 'light' | 'dark' | 'auto';
+
   /** Loads the feed named by `src`; its `state` drives what a widget renders. */
   protected readonly feed: FeedController;
 

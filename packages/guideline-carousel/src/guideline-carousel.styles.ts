@@ -149,6 +149,7 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     margin: 0;
+    hyphens: auto;
     font-size: var(--_wir-font-size-l);
     line-height: 1.3;
   }
@@ -161,9 +162,15 @@ export const styles = css`
     letter-spacing: 0.04em;
   }
 
+  /* Spacing letters apart breaks the joined letters of Arabic script. */
+  .slide-number:lang(ar) {
+    letter-spacing: normal;
+  }
+
   .slide-text {
     margin: 0;
     max-inline-size: 70ch;
+    hyphens: auto;
     /* Feed text is plain text; its line breaks are the only structure it carries. */
     white-space: pre-line;
   }

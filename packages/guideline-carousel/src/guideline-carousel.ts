@@ -213,6 +213,12 @@ export class WirGuidelineCarousel extends WirElement {
     this.autoplayController.resume('hover');
   }
 
+  // Invalid or out-of-range levels fall back into 2–6; at 6 the titles stay h6 too.
+  private level(): number {
+    const level = Math.trunc(Number(this.headingLevel));
+    return Number.isFinite(level) ? Math.min(Math.max(level, 2), 6) : 2;
+  }
+
   private headingText(): string {
     return this.heading?.trim() || msg('Leitlinien', { id: 'carousel.heading', desc: 'Default heading of the guideline carousel ("Leitlinien" = guiding principles of the strategy).' });
   }
@@ -309,7 +315,7 @@ export class WirGuidelineCarousel extends WirElement {
     const image = guideline.image;
     const src = image ? safeImageSrc(image.src, feedUrl ?? document.baseURI) : undefined;
     const alt = image ? (this.resolve(image.alt)?.text ?? '') : '';
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 5) + 1;
+    const level = Math.min(this.level() + 1, 6);
     const position = i + 1;
     const number = guideline.number;
     return html`<div
@@ -335,7 +341,7 @@ export class WirGuidelineCarousel extends WirElement {
 
   private renderCarousel(list: Guideline[]): TemplateResult {
     const single = list.length === 1;
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 5);
+    const level = this.level();
     const strategy = this.feed.feed?.strategy;
     return html`<section
       class="base"

@@ -138,6 +138,13 @@ describe('<wir-guideline-carousel>', () => {
       const el = await mount(html`<wir-guideline-carousel heading="Unsere Leitsätze" heading-level="3" src=${FEED}></wir-guideline-carousel>`);
       expect($(el, 'h3#heading')!.textContent).to.equal('Unsere Leitsätze');
       expect(activeSlide(el).querySelector('h4')).to.exist;
+      el.headingLevel = 6;
+      await el.updateComplete;
+      expect($(el, 'h6#heading')).to.exist;
+      expect(activeSlide(el).querySelector('h6')).to.exist;
+      el.setAttribute('heading-level', 'x');
+      await el.updateComplete;
+      expect($(el, 'h2#heading')).to.exist;
     });
 
     it('marks feed text in a fallback language with its own lang and dir', async () => {
