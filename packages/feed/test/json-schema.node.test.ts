@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { feedJsonSchema } from '../src/index.js';
 import { schemaFile, schemaText } from '../scripts/write-json-schema.js';
+import { broken, fixture } from './helpers.js';
 
 test('the committed schema/feed.schema.json equals the freshly generated one (run npm run feed:schema)', () => {
   assert.equal(readFileSync(schemaFile, 'utf8'), schemaText());
@@ -66,4 +67,39 @@ test('docs/feed-format.md documents every field of every object in the schema', 
     for (const key of Object.keys(def.properties)) if (!section.includes(`| \`${key}\` |`)) missing.push(`${name}.${key}`);
   }
   assert.deepEqual(missing, []);
+});
+
+test('a real JSON Schema 2020-12 validator (Ajv, strict) accepts the good feeds and rejects broken ones', async (t) => {
+  // Ajv is not a dependency of this package; the repo's tooling happens to install it. When it is
+  // absent the test says so instead of failing, since the schema's shape is pinned above anyway.
+  let Ajv2020: any, addFormats: any;
+  try {
+    Ajv2020 = (await import('ajv/dist/2020.js' as string)).default;
+    addFormats = (await import('ajv-formats' as string)).default;
+  } catch {
+    t.skip('ajv is not installed');
+    return;
+  }
+  const ajv = new (Ajv2020.default ?? Ajv2020)({ allErrors: true, strict: true });
+  (addFormats.default ?? addFormats)(ajv);
+  const validate = ajv.compile(feedJsonSchema());
+  const hannover = JSON.parse(readFileSync(new URL('../../../demo/feeds/hannover.json', import.meta.url), 'utf8'));
+  for (const [name, feed] of [['hannover', hannover], ['minimal', fixture('minimal.json')], ['complete', fixture('complete.json')]]) {
+    assert.equal(validate(feed), true, `${name}: ${JSON.stringify(validate.errors)}`);
+  }
+  const cases: [string, (f: any) => void][] = [
+    ['/timeline/1/link', (f) => (f.timeline[1].link = 'javascript:alert(1)')],
+    ['/guidelines/0/image/src', (f) => (f.guidelines[0].image.src = 'data:image/png,x')],
+    ['/timeline/0/date', (f) => (f.timeline[0].date = '2026-13')],
+    ['/polls/0/opens', (f) => (f.polls[0].opens = '2026-05-01')],
+    ['/strategy/title', (f) => (f.strategy.title.de_DE = 'x')],
+    ['/strategy', (f) => delete f.strategy.publisher],
+    ['/actionFields/0/goals/0/measures/0/status/0/status', (f) => (f.actionFields[0].goals[0].measures[0].status[0].status = 'fooo')],
+    ['/polls/0/options', (f) => f.polls[0].options.splice(1)],
+    ['/schemaVersion', (f) => (f.schemaVersion = '2.0')],
+  ];
+  for (const [path, change] of cases) {
+    assert.equal(validate(broken(change)), false, path);
+    assert.ok(validate.errors.some((e: { instancePath: string }) => e.instancePath == path), `${path}: ${JSON.stringify(validate.errors)}`);
+  }
 });
