@@ -54,4 +54,13 @@ describe('script-tag embed of <wir-guideline-carousel> (dist/embed)', () => {
     const widgetEntries = requests().filter((url) => url.includes('/dist/embed/widgets/'));
     expect(widgetEntries.map((url) => new URL(url).pathname)).to.deep.equal([carouselModule]);
   });
+
+  it('runs under the demo server\'s strict CSP with Trusted Types, without a single violation', async () => {
+    const { win, doc } = await openFrame('carousel-strict-csp.html');
+    const violations = () => (win as unknown as { cspViolations: string[] }).cspViolations;
+    await waitFor(() => shadowText(doc.getElementById('first')).includes('Feed A:'), 'the carousel to render');
+    await waitFor(() => shadowText(doc.getElementById('second')).includes('Feed A:'), 'the Arabic carousel to render');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(violations(), violations().join('\n')).to.deep.equal([]);
+  });
 });
