@@ -164,9 +164,10 @@ export class WirGuidelineCarousel extends WirElement {
     this.index = next;
     if (cause === 'user') this.autoplayController.restart();
     const guideline = list[next];
-    this.dispatchEvent(
-      new WirSlideChangeEvent({ index: next, id: guideline.id, number: guideline.number, cause }),
-    );
+    // Built first, then dispatched: the manifest analyzer would list a nameless second event for
+    // an inline \`dispatchEvent(new …)\`; the documented one is the @fires tag above.
+    const event = new WirSlideChangeEvent({ index: next, id: guideline.id, number: guideline.number, cause });
+    this.dispatchEvent(event);
   }
 
   private step(delta: 1 | -1, cause: 'user' | 'rotation'): void {
