@@ -1,0 +1,13 @@
+/**
+ * The ES-module entry for npm users: `import '@wir/embed'` registers every widget (this
+ * package declares sideEffects) and re-exports the widget classes and their types.
+ *
+ * To register a single widget, import its registration module instead, e.g.
+ * `import '@wir/guideline-carousel/wir-guideline-carousel.js'`.
+ */
+import '@wir/guideline-carousel/wir-guideline-carousel.js';
+
+export * from '@wir/guideline-carousel';
+export { widgetModules, widgetTags } from './registry.js';
+export type { WidgetTag } from './registry.js';
+export type { WIRWidgetsGlobal } from './wir-widgets.js';
