@@ -14,14 +14,15 @@ import { storyLanguages } from './support/locale.js';
 import { PENDING_FEED_URL, installPendingFeedRoute } from './support/pending-feed.js';
 import { settleWidgets } from './support/settle.js';
 
-/** The element's attributes, as story args (`headingLevel` is the `heading-level` attribute). */
+/** The element's attributes, as story args (named like the attributes). */
 export interface CarouselArgs extends LocaleArgs {
   src?: string;
   start?: string;
   autoplay?: boolean;
   interval?: number;
   heading?: string;
-  headingLevel?: number;
+  'heading-level'?: number;
+  scheme?: 'light' | 'dark' | 'auto' | '';
 }
 
 /** Extra story parameters read by the play function and stories.test.ts. */
@@ -43,7 +44,8 @@ function carousel(args: CarouselArgs): TemplateResult {
     ?autoplay=${args.autoplay ?? false}
     interval=${ifDefined(args.interval ?? undefined)}
     heading=${ifDefined(args.heading || undefined)}
-    heading-level=${ifDefined(args.headingLevel ?? undefined)}
+    heading-level=${ifDefined(args['heading-level'] ?? undefined)}
+    scheme=${ifDefined(args.scheme || undefined)}
   ></wir-guideline-carousel>`;
 }
 
@@ -93,10 +95,15 @@ const meta = {
       control: 'text',
       table: { category: 'attributes' },
     },
-    headingLevel: {
-      name: 'heading-level',
+    'heading-level': {
       description: 'Level of the carousel heading (2–6); guideline titles are one level below.',
       control: { type: 'number', min: 2, max: 6, step: 1 },
+      table: { category: 'attributes' },
+    },
+    scheme: {
+      description: 'Colour scheme: light, dark, or auto (follows prefers-color-scheme).',
+      control: { type: 'inline-radio', labels: { '': '(unset = auto)' } },
+      options: ['', 'light', 'dark', 'auto'],
       table: { category: 'attributes' },
     },
   },
@@ -129,7 +136,8 @@ export const Playground: Story = {
     autoplay: false,
     interval: 8,
     heading: '',
-    headingLevel: 2,
+    'heading-level': 2,
+    scheme: '',
   },
 };
 
@@ -186,6 +194,14 @@ export const LongText: Story = {
 export const RightToLeftArabic: Story = {
   name: 'RTL (Arabic)',
   globals: { locale: 'ar', direction: 'auto' },
+};
+
+/** `scheme="dark"` on a dark partner page; contrast is checked by axe like every other story. */
+export const DarkScheme: Story = {
+  name: 'Dark scheme',
+  args: { scheme: 'dark' },
+  parameters: { backgrounds: { disable: true } },
+  render: (args) => html`<div style="padding: 1rem; background: #101418">${carousel(args)}</div>`,
 };
 
 /** In a 320 px sidebar column. */
