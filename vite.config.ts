@@ -18,7 +18,6 @@ const shared: UserConfig = {
   define: { __WIR_VERSION__: JSON.stringify(embedPackage.version) },
   // Only the browsers that run the widgets anyway: custom elements, dynamic import, ES2022 classes.
   build: { target: 'es2022' },
-  publicDir: false,
   // Lit's documented TypeScript setting (tsconfig: experimentalDecorators with
   // useDefineForClassFields false). Vite takes it from tsconfig.json only for files that
   // tsconfig includes; stated here too so no file ever ships standard decorators (Chromium
@@ -80,6 +79,7 @@ function minifyTemplateLiterals(): Plugin {
 
 const widgets: UserConfig = {
   ...shared,
+  publicDir: false,
   plugins: [minifyTemplateLiterals()],
   // Relative base: the bundle must work from whatever folder or CDN path a city hosts it at.
   base: './',
@@ -103,7 +103,9 @@ const widgets: UserConfig = {
       output: {
         format: 'es',
         entryFileNames: 'widgets/[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Locale chunks keep their language in the name; code shared between widgets is named
+        // for what it is rather than after whichever module the bundler saw first.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
       },
     },
   },
@@ -111,6 +113,7 @@ const widgets: UserConfig = {
 
 const loader: UserConfig = {
   ...shared,
+  publicDir: false,
   build: {
     target: 'es2022',
     outDir: embedOutDir,

@@ -24,8 +24,8 @@ export const embedDir = join(repoRoot, 'dist/embed');
 /** Where scripts/build.mjs moves Vite's manifest, so the deployable folder holds only what browsers fetch. */
 export const manifestPath = join(repoRoot, 'dist/embed.manifest.json');
 
-const measure = (file) => {
-  const bytes = readFileSync(join(embedDir, file));
+const measureIn = (dir) => (file) => {
+  const bytes = readFileSync(join(dir, file));
   return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length };
 };
 const sum = (files, key) => files.reduce((total, file) => total + file[key], 0);
@@ -38,10 +38,10 @@ function staticClosure(manifest, key, seen = new Set()) {
   return seen;
 }
 
-function readManifest() {
-  const fallback = join(embedDir, '.vite/manifest.json');
-  const path = existsSync(manifestPath) ? manifestPath : existsSync(fallback) ? fallback : undefined;
-  if (!path) throw new Error(`no Vite manifest at ${relative(repoRoot, manifestPath)}: run npm run build first`);
+function readManifest(dir, manifestFile) {
+  const fallback = join(dir, '.vite/manifest.json');
+  const path = existsSync(manifestFile) ? manifestFile : existsSync(fallback) ? fallback : undefined;
+  if (!path) throw new Error(`no Vite manifest at ${relative(repoRoot, manifestFile)}: run npm run build first`);
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
@@ -49,17 +49,18 @@ function readManifest() {
  * Measures the loader and every widget entry.
  * @returns {{ checks: Array<{ name: string, files: object[], raw: number, gzip: number, budget?: number, ok: boolean, reason?: string, onDemand?: object }>, passed: number, failed: number }}
  */
-export function measureEmbed() {
+export function measureEmbed({ dir = embedDir, manifestFile = manifestPath } = {}) {
+  const measure = measureIn(dir);
   const checks = [];
   const loaderFile = 'wir-widgets.js';
-  if (existsSync(join(embedDir, loaderFile))) {
+  if (existsSync(join(dir, loaderFile))) {
     const files = [measure(loaderFile)];
     checks.push({ name: 'loader', label: `loader (${loaderFile})`, files, raw: sum(files, 'raw'), gzip: sum(files, 'gzip') });
   } else {
     checks.push({ name: 'loader', label: `loader (${loaderFile})`, files: [], raw: 0, gzip: 0, reason: `${loaderFile} was not built` });
   }
 
-  const manifest = readManifest();
+  const manifest = readManifest(dir, manifestFile);
   const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
   for (const [key, chunk] of entries) {
     const closure = staticClosure(manifest, key);
@@ -99,8 +100,8 @@ export function measureEmbed() {
 const bytes = (n) => `${n.toLocaleString('en-US')} B`;
 
 /** Prints the table and the `size: N passed, N failed` line; returns the number of failed checks. */
-export function printSizeReport(log = console.log) {
-  const { checks, passed, failed } = measureEmbed();
+export function printSizeReport(log = console.log, options = {}) {
+  const { checks, passed, failed } = measureEmbed(options);
   const rows = [['', 'files', 'raw', 'gzip', 'budget (gzip)', '']];
   for (const check of checks) {
     rows.push([
@@ -114,7 +115,7 @@ export function printSizeReport(log = console.log) {
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const right = new Set([1, 2, 3, 4]);
-  log(`Size of the script-tag bundle in ${relative(repoRoot, embedDir)} (each file gzip level 9):`);
+  log(`Size of the script-tag bundle in ${relative(repoRoot, options.dir ?? embedDir)} (each file gzip level 9):`);
   for (const row of rows) {
     log('  ' + row.map((cell, column) => (right.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
   }
