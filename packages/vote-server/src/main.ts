@@ -16,13 +16,17 @@ try {
   process.exit(1);
 }
 
+// For the benchmark scripts only: write-path statistics on request (SIGUSR2) and at exit.
+const printStats = process.env.WIR_PRINT_STATS === '1';
+const statsLine = () => `WIR_STATS ${JSON.stringify({ ...server.app.voteStats(), cpu: process.cpuUsage(), at: performance.now() })}`;
+if (printStats) process.on('SIGUSR2', () => console.log(statsLine()));
+
 const stop = (signal: string) => {
   server.app.log.info(`${signal} received, finishing queued votes`);
-  const stats = server.app.voteStats();
   server
     .close()
     .then(() => {
-      if (process.env.WIR_PRINT_STATS === '1') console.log(`WIR_STATS ${JSON.stringify({ ...stats, cpu: process.cpuUsage() })}`);
+      if (printStats) console.log(statsLine());
       process.exit(0);
     })
     .catch((error: unknown) => {

@@ -45,6 +45,15 @@ const MAX_FEED_BYTES = 5 * 1024 * 1024;
 
 /** Reads the feed from a file path or an http(s) URL, with a size limit and a timeout. */
 export async function readFeedSource(source: string, options: { timeoutMs?: number; fetch?: typeof fetch } = {}): Promise<unknown> {
+  try {
+    return await readFeedText(source, options);
+  } catch (error) {
+    if (error instanceof FeedSourceError) throw error;
+    throw new FeedSourceError(`The feed ${source} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+async function readFeedText(source: string, options: { timeoutMs?: number; fetch?: typeof fetch }): Promise<unknown> {
   let text: string;
   if (/^https?:\/\//i.test(source)) {
     const response = await (options.fetch ?? fetch)(source, {

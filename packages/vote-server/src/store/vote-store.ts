@@ -54,52 +54,54 @@ export class VoteStore {
   }
 
   /**
-   * Stores a batch in one transaction and says, per ballot, what happened. Ballots in one batch
-   * must not share a voter or an idempotency key within a poll (the queue guarantees it), so
-   * each conflict is with a row that was committed before.
+   * Stores a batch and says, per ballot, what happened. The ballots and both running totals are
+   * written by ONE statement — a single implicit transaction and a single round trip — so it
+   * returns only after COMMIT and either all of it happened or none. Ballots in one batch must
+   * not share a voter or an idempotency key within a poll (the queue guarantees it), so every
+   * conflict is with a row committed before; those are classified by a read afterwards.
    */
   async writeBallots(batch: readonly BallotInput[]): Promise<WriteOutcome[]> {
     if (batch.length === 0) return [];
     assertNoInternalConflicts(batch);
-    const params = [
-      batch.map((b) => b.pollId),
-      batch.map((b) => b.voterHash),
-      batch.map((b) => b.keyHash),
-      batch.map((b) => b.digest),
-      // Option ids match ^[a-z0-9][a-z0-9-]*$, so a comma cannot occur inside one; a flat
-      // text[] keeps one statement for any mix of ballot sizes.
-      batch.map((b) => b.options.join(',')),
-    ];
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx.query<{ poll_id: string; voter_hash: string }>(
-        `INSERT INTO votes (poll_id, voter_hash, key_hash, request_digest, options, cast_on)
-         SELECT v.poll_id, decode(v.voter_hash, 'hex'), decode(v.key_hash, 'hex'), decode(v.digest, 'hex'),
-                string_to_array(v.options, ','), (now() AT TIME ZONE 'UTC')::date
-           FROM ${BALLOT_COLUMNS}
-          ORDER BY v.ord
-         ON CONFLICT DO NOTHING
-         RETURNING poll_id, encode(voter_hash, 'hex') AS voter_hash`,
-        params,
-      );
-      // (poll, voter) is unique within the batch, so it names the ballot each returned row came from.
-      const indexOf = new Map(batch.map((b, i) => [`${b.pollId}\0${b.voterHash}`, i]));
-      const outcomes: (WriteOutcome | undefined)[] = new Array(batch.length).fill(undefined);
-      for (const row of inserted) outcomes[indexOf.get(`${row.poll_id}\0${row.voter_hash}`)!] = 'inserted';
+    const inserted = await withRetry(() =>
+      this.db.query<{ poll_id: string; voter_hash: string }>(
+        `WITH ins AS (
+           INSERT INTO votes (poll_id, voter_hash, key_hash, request_digest, options, cast_on)
+           SELECT v.poll_id, decode(v.voter_hash, 'hex'), decode(v.key_hash, 'hex'), decode(v.digest, 'hex'),
+                  string_to_array(v.options, ','), (now() AT TIME ZONE 'UTC')::date
+             FROM ${BALLOT_COLUMNS}
+            -- One global order of index insertions, so concurrent writers cannot deadlock.
+            ORDER BY v.poll_id, v.voter_hash
+           ON CONFLICT DO NOTHING
+           RETURNING poll_id, voter_hash, options
+         ), poll_counts AS (
+           INSERT INTO poll_totals (poll_id, ballots)
+           SELECT poll_id, count(*) FROM ins GROUP BY poll_id ORDER BY poll_id
+           ON CONFLICT (poll_id) DO UPDATE SET ballots = poll_totals.ballots + EXCLUDED.ballots
+         ), option_counts AS (
+           INSERT INTO option_totals (poll_id, option_id, votes)
+           SELECT ins.poll_id, o.id, count(*) FROM ins, unnest(ins.options) AS o(id) GROUP BY 1, 2 ORDER BY 1, 2
+           ON CONFLICT (poll_id, option_id) DO UPDATE SET votes = option_totals.votes + EXCLUDED.votes
+         )
+         SELECT poll_id, encode(voter_hash, 'hex') AS voter_hash FROM ins`,
+        ballotParams(batch),
+      ),
+    );
+    // (poll, voter) is unique within the batch, so it names the ballot each returned row came from.
+    const indexOf = new Map(batch.map((b, i) => [`${b.pollId}\0${b.voterHash}`, i]));
+    const outcomes: (WriteOutcome | undefined)[] = new Array(batch.length).fill(undefined);
+    for (const row of inserted) outcomes[indexOf.get(`${row.poll_id}\0${row.voter_hash}`)!] = 'inserted';
 
-      const rejected = batch.map((_, i) => i).filter((i) => outcomes[i] === undefined);
-      if (rejected.length > 0) {
-        const found = await classifyConflicts(tx, rejected.map((i) => batch[i]!));
-        rejected.forEach((i, j) => {
-          outcomes[i] = found[j];
-        });
-      }
-
-      const accepted = batch.filter((_, i) => outcomes[i] === 'inserted');
-      if (accepted.length > 0) await addToTotals(tx, accepted);
-      return outcomes.map((o) => {
-        if (o === undefined) throw new Error('A ballot was neither stored nor in conflict with a stored one.');
-        return o;
+    const rejected = batch.map((_, i) => i).filter((i) => outcomes[i] === undefined);
+    if (rejected.length > 0) {
+      const found = await classifyConflicts(this.db, rejected.map((i) => batch[i]!));
+      rejected.forEach((i, j) => {
+        outcomes[i] = found[j];
       });
+    }
+    return outcomes.map((o) => {
+      if (o === undefined) throw new Error('A ballot was neither stored nor in conflict with a stored one.');
+      return o;
     });
   }
 
@@ -230,14 +232,32 @@ function assertNoInternalConflicts(batch: readonly BallotInput[]): void {
   }
 }
 
-async function classifyConflicts(db: Pick<SqlDriver, 'query'>, ballots: readonly BallotInput[]): Promise<(WriteOutcome | undefined)[]> {
-  const params = [
+function ballotParams(ballots: readonly BallotInput[]): unknown[] {
+  return [
     ballots.map((b) => b.pollId),
     ballots.map((b) => b.voterHash),
     ballots.map((b) => b.keyHash),
     ballots.map((b) => b.digest),
+    // Option ids match ^[a-z0-9][a-z0-9-]*$, so a comma cannot occur inside one; a flat
+    // text[] keeps one statement for any mix of ballot sizes.
     ballots.map((b) => b.options.join(',')),
   ];
+}
+
+/** Deadlocks and serialization failures are transient: the same statement may simply run again. */
+async function withRetry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= attempts || (code !== '40P01' && code !== '40001')) throw error;
+    }
+  }
+}
+
+async function classifyConflicts(db: Pick<SqlDriver, 'query'>, ballots: readonly BallotInput[]): Promise<(WriteOutcome | undefined)[]> {
+  const params = ballotParams(ballots);
   // Two index lookups rather than one OR-join, which PostgreSQL cannot serve from the indexes.
   const rows = await db.query<{ ord: number; by_key: boolean; same_voter: boolean; same_digest: boolean }>(
     `SELECT v.ord::int AS ord, true AS by_key,
@@ -261,34 +281,6 @@ async function classifyConflicts(db: Pick<SqlDriver, 'query'>, ballots: readonly
     }
   }
   return outcomes;
-}
-
-async function addToTotals(db: Pick<SqlDriver, 'query'>, ballots: readonly BallotInput[]): Promise<void> {
-  const perPoll = new Map<string, number>();
-  const perOption = new Map<string, number>();
-  for (const b of ballots) {
-    perPoll.set(b.pollId, (perPoll.get(b.pollId) ?? 0) + 1);
-    for (const option of b.options) {
-      const key = `${b.pollId}\0${option}`;
-      perOption.set(key, (perOption.get(key) ?? 0) + 1);
-    }
-  }
-  // Sorted rows take row locks in one global order, so two servers sharing a database cannot
-  // deadlock on the counters.
-  const polls = [...perPoll.keys()].sort();
-  await db.query(
-    `INSERT INTO poll_totals (poll_id, ballots)
-     SELECT * FROM unnest($1::text[], $2::bigint[]) ORDER BY 1
-     ON CONFLICT (poll_id) DO UPDATE SET ballots = poll_totals.ballots + EXCLUDED.ballots`,
-    [polls, polls.map((p) => String(perPoll.get(p)))],
-  );
-  const options = [...perOption.keys()].sort();
-  await db.query(
-    `INSERT INTO option_totals (poll_id, option_id, votes)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ORDER BY 1, 2
-     ON CONFLICT (poll_id, option_id) DO UPDATE SET votes = option_totals.votes + EXCLUDED.votes`,
-    [options.map((k) => k.split('\0')[0]), options.map((k) => k.split('\0')[1]), options.map((k) => String(perOption.get(k)))],
-  );
 }
 
 /** Opens the database the configuration names, applies migrations and returns the store. */

@@ -1,0 +1,114 @@
+/**
+ * Sustained vote throughput and latency per store, on loopback, with the server as a separate
+ * process. Prints accepted votes/s, p50/p95/p99 latency and where the time goes: the server's
+ * own account of time spent waiting for a batch and inside the write transaction, the rest
+ * being HTTP, JSON, validation, hashing and the client.
+ *
+ *   tsx packages/vote-server/bench/throughput.ts [--store pglite|pg|both] [--votes 20000]
+ *       [--seconds 30] [--concurrency 64]
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_POLL, freePort, freshPostgres, numberArg, parseArgs, percentile, postJson, randomOptions, sleep, startServer, writeBenchFeed, writeSecret } from './support.js';
+
+const args = parseArgs(process.argv.slice(2));
+const which = String(args.get('store') ?? 'both');
+const maxVotes = numberArg(args, 'votes', 20_000, 500_000);
+const maxSeconds = numberArg(args, 'seconds', 30, 600);
+const concurrency = numberArg(args, 'concurrency', 64, 512);
+const warmup = 1000;
+
+interface QueueStats {
+  batches: number;
+  items: number;
+  largestBatch: number;
+  queueWaitMs: number;
+  writeMs: number;
+  itemWriteMs: number;
+}
+interface StatsLine {
+  queue: QueueStats;
+  cpu: { user: number; system: number };
+  at: number;
+}
+
+async function run(store: 'pglite' | 'pg') {
+  const dir = mkdtempSync(join(tmpdir(), 'wir-throughput-'));
+  const pg = store === 'pg' ? await freshPostgres('wir_bench') : undefined;
+  const port = await freePort();
+  const server = await startServer(
+    { FEED: writeBenchFeed(dir), HASH_SECRET_FILE: writeSecret(dir), DATA_DIR: join(dir, 'data'), WIR_PRINT_STATS: '1', ...(pg ? { DATABASE_URL: pg.url } : {}) },
+    port,
+  );
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const vote = () => ({ options: randomOptions(), voter: randomBytes(16).toString('base64url'), idempotencyKey: randomUUID() });
+  const path = `/v1/polls/${BENCH_POLL}/votes`;
+
+  // Warm-up: JIT, connection pool, first pages of the indexes.
+  let warm = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (warm++ < warmup) await postJson(agent, port, path, vote());
+    }),
+  );
+
+  const snapshot = async (): Promise<StatsLine> => {
+    const count = server.stats.length;
+    server.child.kill('SIGUSR2');
+    while (server.stats.length === count) await sleep(5);
+    return server.stats.at(-1) as unknown as StatsLine;
+  };
+  const before = await snapshot();
+  const latencies: number[] = [];
+  let accepted = 0;
+  let other = 0;
+  let sent = 0;
+  const started = performance.now();
+  const stopAt = started + maxSeconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (sent < maxVotes && performance.now() < stopAt) {
+        sent++;
+        const t0 = performance.now();
+        const reply = await postJson(agent, port, path, vote());
+        latencies.push(performance.now() - t0);
+        if (reply.status === 201) accepted++;
+        else other++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const after = await snapshot();
+  agent.destroy();
+  server.child.kill('SIGTERM');
+  await server.exited;
+  pg?.drop();
+  rmSync(dir, { recursive: true, force: true });
+
+  latencies.sort((a, b) => a - b);
+  const items = after.queue.items - before.queue.items;
+  const batches = after.queue.batches - before.queue.batches;
+  const mean = latencies.reduce((s, x) => s + x, 0) / latencies.length;
+  const queueWait = (after.queue.queueWaitMs - before.queue.queueWaitMs) / items;
+  const inTx = (after.queue.itemWriteMs - before.queue.itemWriteMs) / items;
+  const txMs = (after.queue.writeMs - before.queue.writeMs) / batches;
+  const serverCpu = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6;
+  const label = store === 'pg' ? `PostgreSQL ${pg!.version}` : 'PGlite (embedded)';
+  console.log(`\n${label}: ${accepted} votes accepted in ${elapsed.toFixed(1)} s, concurrency ${concurrency}${other ? `, ${other} other answers` : ''}`);
+  console.log(`  throughput   ${(accepted / elapsed).toFixed(0)} accepted votes/s`);
+  console.log(`  latency      p50 ${percentile(latencies, 50).toFixed(1)} ms · p95 ${percentile(latencies, 95).toFixed(1)} ms · p99 ${percentile(latencies, 99).toFixed(1)} ms · max ${latencies.at(-1)!.toFixed(1)} ms · mean ${mean.toFixed(1)} ms`);
+  console.log(`  batching     ${batches} transactions, ${(items / batches).toFixed(1)} votes each on average (largest ${after.queue.largestBatch}), ${txMs.toFixed(2)} ms per transaction, ${(batches / elapsed).toFixed(0)} commits/s`);
+  console.log(`  time per vote (mean ${mean.toFixed(1)} ms): waiting for the next batch ${queueWait.toFixed(1)} ms (${((queueWait / mean) * 100).toFixed(0)} %), inside the write transaction ${inTx.toFixed(1)} ms (${((inTx / mean) * 100).toFixed(0)} %), HTTP/JSON/validation/hashing/client ${(mean - queueWait - inTx).toFixed(1)} ms (${(((mean - queueWait - inTx) / mean) * 100).toFixed(0)} %)`);
+  console.log(`  server CPU   ${serverCpu.toFixed(1)} s over ${elapsed.toFixed(1)} s = ${((serverCpu / elapsed) * 100).toFixed(0)} % of one core (machine: ${cpus().length} cores shared with this client and the database; load average ${loadavg()[0]!.toFixed(1)} at the end)`);
+  return { store, perSecond: accepted / elapsed, p99: percentile(latencies, 99) };
+}
+
+const stores = which === 'both' ? (['pglite', 'pg'] as const) : which === 'pg' ? (['pg'] as const) : (['pglite'] as const);
+console.log(`throughput: up to ${maxVotes} votes or ${maxSeconds} s per store after ${warmup} warm-up votes; loopback only`);
+const results = [];
+for (const store of stores) results.push(await run(store));
+console.log('\nsummary');
+for (const r of results) console.log(`  ${r.store.padEnd(7)} ${r.perSecond.toFixed(0).padStart(6)} votes/s   p99 ${r.p99.toFixed(1)} ms`);

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { feedWith, standardPolls, writeFeedFile } from './support/feed.js';
+import { runUntilExit, startServerProcess, type ServerProcess } from './support/process.js';
+
+describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wir-vote-process-'));
+  const feed = writeFeedFile(feedWith(standardPolls(Date.now())), dir);
+  const env = {
+    FEED: feed,
+    DATA_DIR: join(dir, 'data'),
+    ALLOWED_ORIGINS: 'https://city.example',
+    TRUST_PROXY: 'on',
+    LOG_LEVEL: 'debug',
+  };
+  let server: ServerProcess;
+  const voter = randomBytes(16).toString('base64url');
+  const clientAddress = '203.0.113.77';
+
+  before(async () => {
+    server = await startServerProcess(env);
+  });
+  after(() => {
+    server?.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves votes over HTTP', async () => {
+    const res = await fetch(`${server.url}/v1/polls/single/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://city.example', 'x-forwarded-for': clientAddress, 'user-agent': 'TrackMe/1.0' },
+      body: JSON.stringify({ options: ['a'], voter, idempotencyKey: randomUUID() }),
+    });
+    assert.equal(res.status, 201);
+    assert.equal(res.headers.get('access-control-allow-origin'), 'https://city.example');
+    const poll = await fetch(`${server.url}/v1/polls/single`, { headers: { 'wir-voter': voter, 'x-forwarded-for': clientAddress } });
+    assert.equal(((await poll.json()) as { voted: boolean }).voted, true);
+  });
+
+  it('creates the hash secret with owner-only permissions', () => {
+    assert.equal(statSync(join(dir, 'data', 'hash-secret')).mode & 0o777, 0o600);
+  });
+
+  it('stops gracefully on SIGTERM (exit 0)', async () => {
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exit, 0);
+  });
+
+  it('logged requests (at debug level) but no client address, token, or user agent', () => {
+    const log = server.output();
+    assert.match(log, /"route":"\/v1\/polls\/:poll\/votes"/);
+    assert.ok(!log.includes(clientAddress), 'client address in the log');
+    assert.ok(!log.includes(voter), 'voter token in the log');
+    assert.ok(!log.includes('TrackMe'), 'user agent in the log');
+    assert.ok(!/remoteAddress|x-forwarded-for/i.test(log));
+  });
+
+  it('restarts on the same data and still knows who voted', async () => {
+    server = await startServerProcess(env);
+    const again = await fetch(`${server.url}/v1/polls/single/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ options: ['b'], voter, idempotencyKey: randomUUID() }),
+    });
+    assert.equal(again.status, 409);
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exit, 0);
+  });
+
+  it('refuses to start with another hash secret on the same database', async () => {
+    const other = join(dir, 'other-secret');
+    writeFileSync(other, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+    const { code, output } = await runUntilExit({ ...env, HASH_SECRET_FILE: other });
+    assert.equal(code, 1);
+    assert.match(output, /hash secret differs/);
+  });
+
+  it('refuses to start on a bad configuration or an invalid feed, naming the problem', async () => {
+    const badPort = await runUntilExit({ ...env, PORT: 'eighty' });
+    assert.equal(badPort.code, 1);
+    assert.match(badPort.output, /PORT must be a whole number/);
+
+    const invalid = join(dir, 'invalid.json');
+    writeFileSync(invalid, JSON.stringify({ schemaVersion: '1.0', polls: 'nope' }));
+    const badFeed = await runUntilExit({ ...env, FEED: invalid, DATA_DIR: join(dir, 'other-data') });
+    assert.equal(badFeed.code, 1);
+    assert.match(badFeed.output, /The feed is invalid/);
+
+    const missing = await runUntilExit({ ...env, FEED: join(dir, 'missing.json') });
+    assert.equal(missing.code, 1);
+    assert.match(missing.output, /ENOENT|no such file/);
+  });
+});

@@ -1,0 +1,265 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, DEV_ORIGINS, loadConfig } from '../src/config.js';
+import { GroupCommit, QueueFullError } from '../src/internal/group-commit.js';
+import { canonicalOrigin, canonicalOriginHeader, parseOriginList } from '../src/internal/origins.js';
+import { ProofOfWork, sha256Hex, solve } from '../src/internal/pow.js';
+import { ClientHasher, RateLimiter } from '../src/internal/rate-limit.js';
+import { deriveKeys, keyedHash, loadOrCreateSecret } from '../src/internal/secrets.js';
+
+describe('proof of work', () => {
+  const key = Buffer.alloc(32, 7);
+  let now = 1_800_000_000_000;
+  const pow = new ProofOfWork(key, { maxNumber: 5000, ttlSeconds: 60, now: () => now });
+
+  it('creates a challenge whose secret number is found by trying, and verifies it', () => {
+    const challenge = pow.create();
+    assert.equal(challenge.algorithm, 'SHA-256');
+    assert.equal(challenge.challenge.length, 64);
+    const solution = solve(challenge)!;
+    assert.equal(sha256Hex(`${challenge.salt}${solution.number}`), challenge.challenge);
+    assert.equal(pow.verify(solution, 'vote-1'), 'ok');
+  });
+
+  it('is single-use per vote: the same vote may retry, another vote may not', () => {
+    const solution = solve(pow.create())!;
+    assert.equal(pow.verify(solution, 'vote-a'), 'ok');
+    assert.equal(pow.verify(solution, 'vote-a'), 'ok');
+    assert.equal(pow.verify(solution, 'vote-b'), 'used');
+  });
+
+  it('rejects forged, altered and foreign challenges', () => {
+    const solution = solve(pow.create())!;
+    assert.equal(pow.verify({ ...solution, signature: '0'.repeat(64) }, 'x'), 'invalid');
+    assert.equal(pow.verify({ ...solution, algorithm: 'SHA-1' }, 'x'), 'invalid');
+    assert.equal(pow.verify({ ...solution, number: solution.number + 1 }, 'x'), 'invalid');
+    assert.equal(pow.verify({ ...solution, number: -1 }, 'x'), 'invalid');
+    // A longer expiry changes the salt, so the hash no longer matches the signed challenge.
+    assert.equal(pow.verify({ ...solution, salt: solution.salt.replace(/\d+$/, '99999999999') }, 'x'), 'invalid');
+    const other = new ProofOfWork(Buffer.alloc(32, 8), { maxNumber: 5000, now: () => now });
+    assert.equal(other.verify(solution, 'x'), 'invalid');
+  });
+
+  it('expires, and forgets expired solutions on sweep', () => {
+    const solution = solve(pow.create())!;
+    now += 61_000;
+    assert.equal(pow.verify(solution, 'x'), 'expired');
+    pow.sweep();
+  });
+});
+
+describe('abuse limits', () => {
+  it('allows a burst of perMinute, then refills at perMinute per minute', () => {
+    let now = 0;
+    const limiter = new RateLimiter(6, { now: () => now });
+    for (let i = 0; i < 6; i++) assert.equal(limiter.take('c').ok, true);
+    const refused = limiter.take('c');
+    assert.equal(refused.ok, false);
+    assert.equal(refused.retryAfter, 10);
+    now += 10_000;
+    assert.equal(limiter.take('c').ok, true);
+    assert.equal(limiter.take('other').ok, true);
+  });
+
+  it('0 per minute switches the limit off', () => {
+    const limiter = new RateLimiter(0);
+    for (let i = 0; i < 1000; i++) assert.equal(limiter.take('c').ok, true);
+  });
+
+  it('keeps memory bounded by forgetting the least recently seen clients', () => {
+    const limiter = new RateLimiter(10, { maxClients: 100 });
+    for (let i = 0; i < 1000; i++) limiter.take(`client-${i}`);
+    assert.ok(limiter.size <= 100);
+  });
+
+  it('hashes addresses with a key that changes every UTC day', () => {
+    let now = Date.parse('2026-11-25T23:59:00Z');
+    let rotations = 0;
+    const hasher = new ClientHasher(() => now, () => rotations++);
+    const first = hasher.hash('203.0.113.5');
+    assert.equal(hasher.hash('203.0.113.5'), first);
+    assert.notEqual(hasher.hash('203.0.113.6'), first);
+    assert.ok(!first.includes('203'));
+    now = Date.parse('2026-11-26T00:00:01Z');
+    assert.notEqual(hasher.hash('203.0.113.5'), first);
+    assert.equal(rotations, 2);
+  });
+});
+
+describe('origins', () => {
+  it('canonicalises configured origins', () => {
+    assert.equal(canonicalOrigin('https://Partner.Example:443/'), 'https://partner.example');
+    assert.equal(canonicalOrigin('https://bücher.example'), 'https://xn--bcher-kva.example');
+    assert.equal(canonicalOrigin('http://localhost:8080'), 'http://localhost:8080');
+    assert.equal(canonicalOrigin('null'), undefined);
+    assert.equal(canonicalOrigin('javascript:alert(1)'), undefined);
+    assert.equal(canonicalOrigin('https://user:pw@host.example'), undefined);
+  });
+
+  it('accepts only a bare origin as an Origin header', () => {
+    assert.equal(canonicalOriginHeader('https://xn--bcher-kva.example'), 'https://xn--bcher-kva.example');
+    assert.equal(canonicalOriginHeader('https://city.example/path'), undefined);
+    assert.equal(canonicalOriginHeader('https://city.example?x'), undefined);
+    assert.equal(canonicalOriginHeader('null'), undefined);
+  });
+
+  it('parses ALLOWED_ORIGINS and reports what is not an origin', () => {
+    assert.deepEqual(parseOriginList(' https://a.example, https://a.example/ ,http://b.example:81'), {
+      origins: ['https://a.example', 'http://b.example:81'],
+      invalid: [],
+    });
+    assert.deepEqual(parseOriginList('https://a.example/x,*').invalid, ['https://a.example/x', '*']);
+  });
+});
+
+describe('configuration', () => {
+  const root = '/repo';
+
+  it('has safe local defaults', () => {
+    const config = loadConfig({}, root);
+    assert.equal(config.feed, '/repo/demo/feeds/hannover.json');
+    assert.equal(config.port, 8787);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.dataDir, '/repo/.data/votes');
+    assert.equal(config.hashSecretFile, '/repo/.data/votes/hash-secret');
+    assert.deepEqual(config.allowedOrigins, DEV_ORIGINS);
+    assert.equal(config.pow.enabled, false);
+    assert.equal(config.trustProxy, false);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        FEED: 'https://city.example/feed.json',
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://u:p@db/votes',
+        DATA_DIR: '/var/lib/wir',
+        HASH_SECRET_FILE: '/run/secrets/wir',
+        ALLOWED_ORIGINS: 'https://city.example,https://partner.example',
+        POW: 'on',
+        POW_MAX_NUMBER: '100000',
+        TRUST_PROXY: '127.0.0.1',
+        RATE_LIMIT_VOTES_PER_MINUTE: '0',
+      },
+      root,
+    );
+    assert.equal(config.feed, 'https://city.example/feed.json');
+    assert.equal(config.port, 9000);
+    assert.equal(config.databaseUrl, 'postgres://u:p@db/votes');
+    assert.equal(config.hashSecretFile, '/run/secrets/wir');
+    assert.deepEqual(config.allowedOrigins, ['https://city.example', 'https://partner.example']);
+    assert.equal(config.defaultOrigins, false);
+    assert.deepEqual(config.pow, { enabled: true, maxNumber: 100000, ttlSeconds: 600 });
+    assert.equal(config.trustProxy, '127.0.0.1');
+    assert.equal(config.rateLimit.votesPerMinute, 0);
+  });
+
+  it('an empty ALLOWED_ORIGINS allows no browser origin at all', () => {
+    assert.deepEqual(loadConfig({ ALLOWED_ORIGINS: '' }, root).allowedOrigins, []);
+  });
+
+  for (const [env, message] of [
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ POW: 'maybe' }, /POW/],
+    [{ FEED: 'http://city.example/feed.json' }, /https/],
+    [{ ALLOWED_ORIGINS: '*' }, /ALLOWED_ORIGINS/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+  ] as const) {
+    it(`refuses ${JSON.stringify(env)}`, () => {
+      assert.throws(() => loadConfig(env as NodeJS.ProcessEnv, root), (e: unknown) => e instanceof ConfigError && message.test((e as Error).message));
+    });
+  }
+});
+
+describe('hash secret', () => {
+  it('is created once with owner-only permissions and read back unchanged', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wir-secret-')), 'sub', 'secret');
+    const first = loadOrCreateSecret(file);
+    assert.equal(first.created, true);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const second = loadOrCreateSecret(file);
+    assert.equal(second.created, false);
+    assert.deepEqual(second.secret, first.secret);
+    assert.equal(deriveKeys(first.secret).fingerprint, deriveKeys(second.secret).fingerprint);
+  });
+
+  it('refuses a secret shorter than 32 bytes', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wir-secret-')), 'secret');
+    writeFileSync(file, 'short\n');
+    assert.throws(() => loadOrCreateSecret(file), /shorter than 32 bytes/);
+  });
+
+  it('derives independent keys and separates hash inputs', () => {
+    const keys = deriveKeys(Buffer.alloc(48, 1));
+    assert.notDeepEqual(keys.hashKey, keys.challengeKey);
+    assert.notEqual(keyedHash(keys.hashKey, 'voter', 'ab', 'c'), keyedHash(keys.hashKey, 'voter', 'a', 'bc'));
+  });
+});
+
+describe('group commit', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 5));
+
+  it('writes everything that arrives while a commit runs in one next batch', async () => {
+    const batches: number[][] = [];
+    const queue = new GroupCommit<number, number>(async (items) => {
+      batches.push(items);
+      await tick();
+      return items.map((i) => i * 2);
+    });
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => queue.submit(i)));
+    assert.deepEqual(results, Array.from({ length: 100 }, (_, i) => i * 2));
+    assert.ok(batches.length <= 3, `batches: ${batches.map((b) => b.length)}`);
+    assert.equal(queue.stats.items, 100);
+  });
+
+  it('never puts two conflicting items in one batch', async () => {
+    const batches: string[][] = [];
+    const queue = new GroupCommit<string, string>(
+      async (items) => {
+        batches.push(items);
+        return items;
+      },
+      { conflictKeys: (item) => [item.split(':')[0]!] },
+    );
+    await Promise.all(['a:1', 'a:2', 'b:1', 'a:3', 'c:1'].map((i) => queue.submit(i)));
+    for (const batch of batches) {
+      const keys = batch.map((i) => i.split(':')[0]);
+      assert.equal(new Set(keys).size, keys.length);
+    }
+    assert.deepEqual(batches[0], ['a:1', 'b:1', 'c:1']);
+  });
+
+  it('rejects every caller of a failed batch and carries on with the next', async () => {
+    let fail = true;
+    const queue = new GroupCommit<number, number>(async (items) => {
+      await tick();
+      if (fail) {
+        fail = false;
+        throw new Error('connection lost');
+      }
+      return items;
+    });
+    const first = Promise.allSettled([queue.submit(1), queue.submit(2)]);
+    const outcomes = await first;
+    assert.ok(outcomes.every((o) => o.status === 'rejected'));
+    assert.equal(await queue.submit(3), 3);
+    assert.equal(queue.stats.failedBatches, 1);
+  });
+
+  it('refuses new items when the queue is full, and drains what it accepted', async () => {
+    const queue = new GroupCommit<number, number>(async (items) => {
+      await tick();
+      return items;
+    }, { maxQueue: 10, maxBatch: 5 });
+    const accepted = Array.from({ length: 10 }, (_, i) => queue.submit(i));
+    await assert.rejects(queue.submit(99), QueueFullError);
+    await queue.drain();
+    assert.equal((await Promise.all(accepted)).length, 10);
+  });
+});
