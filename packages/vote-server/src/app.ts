@@ -323,7 +323,12 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
     },
   );
 
+  // Spent proof-of-work solutions are only needed until their challenge expires.
+  const sweeper = pow ? setInterval(() => pow.sweep(), 60_000) : undefined;
+  sweeper?.unref();
+
   app.addHook('onClose', async () => {
+    if (sweeper) clearInterval(sweeper);
     // Votes already accepted into the queue are written before the store closes.
     await writer.drain();
   });

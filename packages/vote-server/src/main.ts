@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --import tsx
 /**
  * Entry point: `tsx packages/vote-server/src/main.ts`. Configuration comes from environment
  * variables (see README.md). SIGTERM/SIGINT stop it gracefully: queued votes are written first.

@@ -263,3 +263,18 @@ describe('group commit', () => {
     assert.equal((await Promise.all(accepted)).length, 10);
   });
 });
+
+describe('documentation', () => {
+  it('openapi.yaml and docs/vote-api.md list every error code the server can send', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../src/errors.ts', import.meta.url), 'utf8');
+    const codes = [...source.matchAll(/^\s+\| '([a-z-]+)'$/gm)].map((m) => m[1]!);
+    assert.ok(codes.length >= 25);
+    const openapi = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8');
+    const guide = readFileSync(new URL('../../../docs/vote-api.md', import.meta.url), 'utf8');
+    for (const code of codes) {
+      assert.ok(openapi.includes(`- ${code}\n`), `${code} missing from openapi.yaml`);
+      assert.ok(guide.includes(`\`${code}\``), `${code} missing from docs/vote-api.md`);
+    }
+  });
+});
