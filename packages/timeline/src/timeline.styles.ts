@@ -1,0 +1,555 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* The layout follows the widget's own width, not the viewport: the same element is a
+       vertical list in a 320 px sidebar and a horizontal track across a wide page. */
+    container-type: inline-size;
+    --_gap: var(--wir-timeline-gap, var(--_wir-space-m));
+    --_padding: var(--wir-timeline-padding, var(--_wir-space-l));
+    --_item-size: var(--wir-timeline-item-size, 16rem);
+    --_line: var(--wir-timeline-line-color, var(--_wir-color-border));
+    --_marker: 1rem;
+  }
+
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    padding: var(--_padding);
+    border: 1px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-l);
+    background: var(--_wir-color-surface);
+    color: var(--_wir-color-text);
+  }
+
+  .header {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+  }
+
+  .heading {
+    margin: 0;
+    font-size: var(--_wir-font-size-xl);
+    line-height: 1.25;
+  }
+
+  .strategy {
+    margin: 0;
+    color: var(--_wir-color-muted);
+  }
+
+  /* --- filter and summary ---------------------------------------------------------------- */
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_wir-space-xs) var(--_wir-space-m);
+  }
+
+  .filter {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_wir-space-xs);
+  }
+
+  .filter-label {
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  .filter-button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_wir-space-2xs);
+    min-block-size: var(--_wir-target-size);
+    padding-block: 0;
+    padding-inline: var(--_wir-space-s);
+    border: 2px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-pill);
+    background: var(--_wir-color-surface);
+    color: var(--_wir-color-text);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .filter-button:hover {
+    border-color: var(--_wir-color-accent);
+  }
+
+  /* Pressed: filled and ticked, so the state does not hang on colour alone. */
+  .filter-button[aria-pressed='true'] {
+    border-color: var(--_wir-color-accent);
+    background: var(--_wir-color-accent);
+    color: var(--_wir-color-accent-contrast);
+  }
+
+  .check {
+    display: inline-block;
+    inline-size: 0.85em;
+    block-size: 0.85em;
+    border: 2px solid currentColor;
+    border-radius: var(--_wir-radius-s);
+  }
+
+  /* A tick drawn with two borders; physical sides on purpose: it is a picture, not text flow. */
+  .filter-button[aria-pressed='true'] .check {
+    inline-size: 0.45em;
+    block-size: 0.85em;
+    margin-inline: 0.2em;
+    border-width: 0 3px 3px 0;
+    border-radius: 0;
+    transform: translateY(-0.1em) rotate(45deg);
+  }
+
+  .count {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .summary {
+    margin: 0;
+    font-size: var(--_wir-font-size-s);
+    color: var(--_wir-color-muted);
+  }
+
+  /* --- the list: vertical by default ---------------------------------------------------- */
+
+  .list {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  /* The time line itself, behind the markers, on the inline-start side. */
+  .list::before {
+    content: '';
+    position: absolute;
+    inset-block: 0.5rem;
+    inset-inline-start: calc(var(--_marker) / 2 - 1px);
+    inline-size: 2px;
+    background: var(--_line);
+  }
+
+  .entry {
+    position: relative;
+    display: grid;
+    grid-template-columns: var(--_marker) minmax(0, 1fr);
+    column-gap: var(--_wir-space-s);
+    align-items: start;
+  }
+
+  .entry:focus {
+    outline: none;
+  }
+
+  .entry:focus-visible .body {
+    outline: var(--_wir-focus-width) solid var(--_wir-color-focus);
+    outline-offset: var(--_wir-focus-offset);
+  }
+
+  /* Markers: the shape says the kind (bar = phase, diamond = milestone, dot = event), the fill
+     says the status (solid muted = past, accent with a ring = current, hollow = upcoming). The
+     status is also written out next to the date. */
+  .marker {
+    position: relative;
+    z-index: 1;
+    justify-self: center;
+    margin-block-start: 0.35rem;
+    inline-size: var(--_marker);
+    block-size: var(--_marker);
+    border: 2px solid var(--_wir-color-accent);
+    border-radius: 50%;
+    background: var(--_wir-color-surface);
+  }
+
+  .entry[data-kind='milestone'] .marker {
+    inline-size: 0.8rem;
+    block-size: 0.8rem;
+    margin-block-start: 0.45rem;
+    border-radius: 2px;
+    transform: rotate(45deg);
+  }
+
+  .entry[data-kind='phase'] .marker {
+    inline-size: 0.75rem;
+    block-size: 1.75rem;
+    border-radius: var(--_wir-radius-s);
+  }
+
+  .entry[data-status='past'] .marker {
+    border-color: var(--_wir-color-muted);
+    background: var(--_wir-color-muted);
+  }
+
+  .entry[data-status='current'] .marker {
+    background: var(--_wir-color-accent);
+    box-shadow:
+      0 0 0 2px var(--_wir-color-surface),
+      0 0 0 4px var(--_wir-color-accent);
+  }
+
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+    min-inline-size: 0;
+    padding-block: var(--_wir-space-2xs);
+    padding-inline: var(--_wir-space-xs);
+    border-inline-start: 0.25rem solid transparent;
+    border-radius: var(--_wir-radius-m);
+  }
+
+  .entry[data-selected] .body {
+    border-inline-start-color: var(--_wir-color-accent);
+    background: var(--_wir-color-surface-raised);
+  }
+
+  .when {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_wir-space-2xs) var(--_wir-space-xs);
+    margin: 0;
+    font-size: var(--_wir-font-size-s);
+  }
+
+  .kind {
+    font-weight: var(--_wir-font-weight-bold);
+    color: var(--_wir-color-muted);
+  }
+
+  .date {
+    font-weight: var(--_wir-font-weight-bold);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .status {
+    padding-inline: var(--_wir-space-xs);
+    border: 1px solid var(--_wir-color-muted);
+    border-radius: var(--_wir-radius-pill);
+    color: var(--_wir-color-muted);
+    white-space: nowrap;
+  }
+
+  .status[data-status='current'] {
+    border-color: var(--_wir-color-accent);
+    background: var(--_wir-color-accent);
+    color: var(--_wir-color-accent-contrast);
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  .status[data-status='upcoming'] {
+    border-color: var(--_wir-color-accent);
+    color: var(--_wir-color-accent);
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--_wir-font-size-l);
+    line-height: 1.3;
+    hyphens: auto;
+  }
+
+  .title-button {
+    display: flex;
+    align-items: baseline;
+    gap: var(--_wir-space-xs);
+    inline-size: 100%;
+    min-block-size: 2rem;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .title-button:hover .title-text {
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
+  /* Points down when closed and up when open: the same in both writing directions. */
+  .chevron {
+    flex: none;
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    margin-block-end: 0.15em;
+    border-right: 0.15em solid var(--_wir-color-accent);
+    border-bottom: 0.15em solid var(--_wir-color-accent);
+    transform: rotate(45deg);
+  }
+
+  .title-button[aria-expanded='true'] .chevron {
+    margin-block-end: -0.1em;
+    transform: rotate(-135deg);
+  }
+
+  .title-text {
+    min-inline-size: 0;
+  }
+
+  .details {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-xs);
+  }
+
+  .details[hidden] {
+    display: none;
+  }
+
+  .text {
+    margin: 0;
+    max-inline-size: 70ch;
+    hyphens: auto;
+    /* Feed text is plain text; its line breaks are the only structure it carries. */
+    white-space: pre-line;
+  }
+
+  .actions,
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 var(--_wir-space-m);
+    margin: 0;
+  }
+
+  .action {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_wir-target-size);
+    color: var(--_wir-color-accent);
+    font-weight: var(--_wir-font-weight-bold);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
+  .action:hover {
+    text-decoration-thickness: 0.15em;
+  }
+
+  /* "Today": a bar across the line and a label, in the accent colour and in words. */
+  .now {
+    position: relative;
+    display: grid;
+    grid-template-columns: var(--_marker) minmax(0, 1fr);
+    column-gap: var(--_wir-space-s);
+    align-items: center;
+  }
+
+  .now-line {
+    position: relative;
+    z-index: 1;
+    justify-self: center;
+    inline-size: calc(var(--_marker) + 0.75rem);
+    block-size: 0.25rem;
+    border-radius: var(--_wir-radius-pill);
+    background: var(--_wir-color-accent);
+  }
+
+  .now-text {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_wir-space-xs);
+    justify-self: start;
+    padding-inline: var(--_wir-space-xs);
+    border: 2px solid var(--_wir-color-accent);
+    border-radius: var(--_wir-radius-pill);
+    background: var(--_wir-color-surface);
+    color: var(--_wir-color-accent);
+    font-size: var(--_wir-font-size-s);
+  }
+
+  .toolbar-end {
+    display: flex;
+    align-items: center;
+    gap: var(--_wir-space-s);
+    margin-inline-start: auto;
+  }
+
+  .scroll-buttons {
+    display: flex;
+    gap: var(--_wir-space-xs);
+  }
+
+  .icon-button {
+    padding: 0;
+    border-radius: var(--_wir-radius-pill);
+  }
+
+  .icon-button[aria-disabled='true'] {
+    border-color: var(--_wir-color-border);
+    color: var(--_wir-color-muted);
+    cursor: default;
+  }
+
+  :dir(rtl) .icon.mirrored {
+    transform: scaleX(-1);
+  }
+
+  .empty-note {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_wir-space-s);
+    padding: var(--_wir-space-m);
+    border: 1px dashed var(--_wir-color-border);
+    border-radius: var(--_wir-radius-m);
+  }
+
+  .empty-note p {
+    margin: 0;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .chevron {
+      transition: transform var(--_wir-duration) ease;
+    }
+    .list {
+      scroll-behavior: smooth;
+    }
+  }
+
+  /* A narrow sidebar: less padding around the list. */
+  @container (max-width: 24rem) {
+    .base {
+      --_padding: var(--wir-timeline-padding, var(--_wir-space-m));
+    }
+    .title {
+      font-size: var(--_wir-font-size-m);
+    }
+  }
+
+  /* --- wide containers: a horizontal track ---------------------------------------------- */
+
+  @container (min-width: 48rem) {
+    .list {
+      flex-direction: row;
+      align-items: stretch;
+      overflow-x: auto;
+      overscroll-behavior-inline: contain;
+      scroll-snap-type: inline proximity;
+      scroll-padding-inline: var(--_wir-space-xs);
+      /* Room for focus rings and the current marker's ring inside the scroll box. */
+      padding: var(--_wir-space-xs);
+      padding-block-end: var(--_wir-space-s);
+    }
+
+    .list::before {
+      content: none;
+    }
+
+    .entry,
+    .now {
+      scroll-snap-align: start;
+    }
+
+    .entry {
+      flex: 0 0 var(--_item-size);
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto 1fr;
+      row-gap: var(--_wir-space-xs);
+    }
+
+    /* The line runs along the top of every item and through the gap to the next one. */
+    .entry::before,
+    .now::before {
+      content: '';
+      position: absolute;
+      inset-block-start: calc(0.35rem + var(--_marker) / 2 - 1px);
+      inset-inline: 0 calc(-1 * var(--_gap));
+      block-size: 2px;
+      background: var(--_line);
+    }
+
+    .marker {
+      justify-self: start;
+    }
+
+    .title {
+      font-size: calc(var(--_wir-font-size-m) * 1.125);
+    }
+
+    .entry[data-kind='phase'] .marker {
+      inline-size: 2.5rem;
+      block-size: 0.75rem;
+      margin-block-start: calc(0.35rem + 0.125rem);
+    }
+
+    .now {
+      flex: 0 0 auto;
+      grid-template-columns: auto;
+      grid-template-rows: auto 1fr;
+      align-items: start;
+      row-gap: var(--_wir-space-xs);
+      max-inline-size: 9rem;
+    }
+
+    .now-line {
+      justify-self: start;
+      inline-size: 0.25rem;
+      block-size: calc(var(--_marker) + 1rem);
+      margin-inline-start: 0.5rem;
+    }
+
+    .now-text {
+      flex-direction: column;
+      padding: var(--_wir-space-2xs) var(--_wir-space-xs);
+      border-radius: var(--_wir-radius-m);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .base,
+    .filter-button,
+    .status,
+    .now-text {
+      border-color: CanvasText;
+    }
+    .filter-button[aria-pressed='true'],
+    .status[data-status='current'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .list::before,
+    .entry::before,
+    .now::before {
+      background: CanvasText;
+    }
+    .marker,
+    .now-line {
+      forced-color-adjust: none;
+      border-color: CanvasText;
+      background: Canvas;
+    }
+    .entry[data-status='past'] .marker {
+      background: GrayText;
+      border-color: GrayText;
+    }
+    .entry[data-status='current'] .marker,
+    .now-line {
+      background: Highlight;
+      border-color: Highlight;
+      box-shadow: none;
+    }
+    .entry[data-selected] .body {
+      outline: 2px solid Highlight;
+    }
+    .chevron {
+      border-color: ButtonText;
+    }
+  }
+`;
