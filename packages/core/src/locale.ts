@@ -10,8 +10,7 @@
  * template module is loaded, so `msg()` never has to wait.
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-import type { LocaleModule, MsgFn, TemplateMap } from '@lit/localize';
+import type { LocaleModule, MsgFn, MsgOptions, StrResult, TemplateLike, TemplateMap } from '@lit/localize';
 import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.js';
 
 export { allLocales, sourceLocale, targetLocales };
@@ -91,9 +90,30 @@ export function currentRenderLocale(): Locale {
   return renderLocale ?? resolveLocale(globalThis.document?.documentElement.lang);
 }
 
-const localizedMsg = ((template, options) => {
-  const locale = currentRenderLocale();
-  return runtimeMsg(loaded.get(locale), template, options);
+// Interleaves literal parts with values; `order` maps a translation's placeholders to the
+// source's values, since a translation may reorder them ("7 içinden 3").
+function join(strings: readonly string[], values: readonly unknown[], order?: readonly number[]): string {
+  let out = strings[0];
+  for (let i = 1; i < strings.length; i++) out += String(values[order ? order[i - 1] : i - 1]) + strings[i];
+  return out;
+}
+
+const isStr = (template: TemplateLike): template is StrResult =>
+  typeof template === 'object' && 'strTag' in template;
+
+/*
+ * A lean version of lit-localize's runtime lookup: every WIR message has an explicit id, so the
+ * id hashing of the stock implementation (for messages without one) would be dead weight in
+ * each widget bundle. Ids missing from the map, and lit-html templates (which WIR does not
+ * localize), fall back to the German source.
+ */
+const localizedMsg = ((template: TemplateLike, options?: MsgOptions) => {
+  const translated = options?.id ? loaded.get(currentRenderLocale())?.[options.id] : undefined;
+  if (typeof translated === 'string') return translated;
+  if (translated && isStr(translated) && isStr(template)) {
+    return join(translated.strings, template.values, translated.values as number[]);
+  }
+  return isStr(template) ? join(template.strings, template.values) : template;
 }) as MsgFn;
 
 let installed = false;

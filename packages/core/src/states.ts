@@ -1,17 +1,21 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { FeedError } from '@wir/feed';
+import { customProperty } from './internal/custom-property.js';
 
 /**
  * Placeholder shown while the feed loads. It takes the widget's usual height (the `minHeight`
  * argument, else `--wir-loading-min-height`) so nothing moves when the content arrives.
  */
 export function renderLoading(minHeight?: string): TemplateResult {
-  // styleMap sets the property through CSSOM, which a strict style-src CSP allows.
-  const style = minHeight ? styleMap({ '--_wir-state-min-height': minHeight }) : nothing;
-  return html`<div class="wir-state wir-loading" part="loading" role="status" aria-busy="true" style=${style}>
+  return html`<div
+    class="wir-state wir-loading"
+    part="loading"
+    role="status"
+    aria-busy="true"
+    ${customProperty('--_wir-state-min-height', minHeight)}
+  >
     <span class="visually-hidden">${msg('Inhalte werden geladen …', { id: 'state.loading', desc: 'Screen-reader text while the widget loads its data.' })}</span>
     <div class="wir-skeleton" aria-hidden="true">
       <span class="wir-skeleton-line"></span><span class="wir-skeleton-line"></span><span class="wir-skeleton-line"></span>

@@ -1,7 +1,5 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { html as staticHtml, literal } from 'lit/static-html.js';
-import type { StaticValue } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeImageSrc } from '@wir/core';
@@ -12,13 +10,27 @@ import { SwipeController } from './swipe-controller.js';
 import { WirSlideChangeEvent } from './events.js';
 import { styles } from './guideline-carousel.styles.js';
 
-const HEADINGS: Record<number, StaticValue> = {
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
+/**
+ * A heading of the given level (2–6). Plain templates per level rather than lit/static-html:
+ * the same result without shipping the static-template machinery in every widget bundle.
+ */
+function heading(level: number, className: string, id: string | undefined, part: string | undefined, content: unknown): TemplateResult {
+  const i = id ?? nothing;
+  const p = part ?? nothing;
+  switch (level) {
+    case 3:
+      return html`<h3 class=${className} id=${i} part=${p}>${content}</h3>`;
+    case 4:
+      return html`<h4 class=${className} id=${i} part=${p}>${content}</h4>`;
+    case 5:
+      return html`<h5 class=${className} id=${i} part=${p}>${content}</h5>`;
+    case 6:
+      return html`<h6 class=${className} id=${i} part=${p}>${content}</h6>`;
+    default:
+      return html`<h2 class=${className} id=${i} part=${p}>${content}</h2>`;
+  }
+}
+
 const MIN_INTERVAL_SECONDS = 4;
 const DEFAULT_INTERVAL_SECONDS = 8;
 
@@ -331,10 +343,14 @@ export class WirGuidelineCarousel extends WirElement {
     >
       ${src ? html`<img class="image" part="image" src=${src} alt=${alt} loading="lazy" decoding="async" />` : nothing}
       <div class="slide-body">
-        ${staticHtml`<${HEADINGS[level]} class="slide-heading" part="slide-heading">
-          <span class="slide-number">${msg(str`Leitlinie ${number}`, { id: 'carousel.slideNumber', desc: 'Label before a guideline title; the placeholder is its number.' })}</span>
-          <span class="slide-title">${this.t(guideline.title)}</span>
-        </${HEADINGS[level]}>`}
+        ${heading(
+          level,
+          'slide-heading',
+          undefined,
+          'slide-heading',
+          html`<span class="slide-number">${msg(str`Leitlinie ${number}`, { id: 'carousel.slideNumber', desc: 'Label before a guideline title; the placeholder is its number.' })}</span>
+            <span class="slide-title">${this.t(guideline.title)}</span>`,
+        )}
         <p class="slide-text">${this.t(guideline.text)}</p>
       </div>
     </div>`;
@@ -355,7 +371,7 @@ export class WirGuidelineCarousel extends WirElement {
       @pointerleave=${this.onPointerLeave}
     >
       <div class="header" part="header">
-        ${staticHtml`<${HEADINGS[level]} class="heading" id="heading">${this.headingText()}</${HEADINGS[level]}>`}
+        ${heading(level, 'heading', 'heading', undefined, this.headingText())}
         ${strategy ? html`<p class="strategy">${this.t(strategy.title)}</p>` : nothing}
       </div>
       ${single ? nothing : this.renderControls(list)}

@@ -1,0 +1,29 @@
+import { nothing } from 'lit';
+import type { ElementPart } from 'lit';
+import { Directive, PartType, directive } from 'lit/directive.js';
+import type { PartInfo } from 'lit/directive.js';
+
+/**
+ * Sets one CSS custom property on the element through CSSOM. Unlike a `style` attribute (and
+ * unlike `styleMap`, which writes the attribute on its first render) this passes a strict CSP
+ * with `style-src-attr 'none'`.
+ */
+class CustomPropertyDirective extends Directive {
+  constructor(partInfo: PartInfo) {
+    super(partInfo);
+    if (partInfo.type !== PartType.ELEMENT) throw new Error('customProperty() belongs on an element');
+  }
+
+  render(_name: string, _value: string | undefined) {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [name, value]: [string, string | undefined]) {
+    const { style } = part.element as HTMLElement;
+    if (value) style.setProperty(name, value);
+    else style.removeProperty(name);
+    return nothing;
+  }
+}
+
+export const customProperty = directive(CustomPropertyDirective);
