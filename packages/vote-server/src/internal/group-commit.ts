@@ -24,6 +24,8 @@ export interface GroupCommitStats {
   writeMs: number;
   /** Sum over items of the time their batch's write took (what each request waited on the DB). */
   itemWriteMs: number;
+  /** The slowest single write. */
+  maxWriteMs: number;
 }
 
 export class QueueFullError extends Error {
@@ -41,7 +43,7 @@ interface Pending<T, R> {
 }
 
 export class GroupCommit<T, R> {
-  readonly stats: GroupCommitStats = { batches: 0, items: 0, failedBatches: 0, largestBatch: 0, queueWaitMs: 0, writeMs: 0, itemWriteMs: 0 };
+  readonly stats: GroupCommitStats = { batches: 0, items: 0, failedBatches: 0, largestBatch: 0, queueWaitMs: 0, writeMs: 0, itemWriteMs: 0, maxWriteMs: 0 };
   #queue: Pending<T, R>[] = [];
   #writing = false;
   #scheduled = false;
@@ -139,6 +141,7 @@ export class GroupCommit<T, R> {
     s.items += batch.length;
     s.largestBatch = Math.max(s.largestBatch, batch.length);
     s.writeMs += took;
+    s.maxWriteMs = Math.max(s.maxWriteMs, took);
     s.itemWriteMs += took * batch.length;
     for (const p of batch) s.queueWaitMs += started - p.at;
   }
