@@ -1,4 +1,4 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { msg } from '@lit/localize';
 import { WirElement, allLocales, resolveLocale, sourceLocale, targetLocales } from '@wir/core';
 
@@ -17,9 +17,10 @@ class LocaleProbe extends WirElement {
 customElements.define('test-locale-probe', LocaleProbe);
 
 const text = (el: LocaleProbe) => el.shadowRoot!.querySelector('p')!.textContent;
+// Never waits for an animation frame: a test page may run in a background tab, which gets none.
 const settle = async (el: LocaleProbe) => {
   // A language change may first load a locale module, then render.
-  await nextFrame();
+  await new Promise((resolve) => setTimeout(resolve, 0));
   await el.updateComplete;
   await el.updateComplete;
 };
@@ -66,13 +67,13 @@ describe('locales', () => {
   });
 
   it('inherits the closest ancestor’s lang, also across a shadow root', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="ru"><section><test-locale-probe></test-locale-probe></section></div>`);
+    const wrapper = fixtureSync<HTMLElement>(html`<div lang="ru"><section><test-locale-probe></test-locale-probe></section></div>`);
     const el = wrapper.querySelector<LocaleProbe>('test-locale-probe')!;
     await settle(el);
     expect(el.locale).to.equal('ru');
     expect(text(el)).to.equal(RETRY.ru);
 
-    const host = await fixture<HTMLElement>(html`<div lang="uk"></div>`);
+    const host = fixtureSync<HTMLElement>(html`<div lang="uk"></div>`);
     const root = host.attachShadow({ mode: 'open' });
     const inner = document.createElement('test-locale-probe') as LocaleProbe;
     root.append(inner);
@@ -103,14 +104,14 @@ describe('locales', () => {
   });
 
   it('ignores an empty or malformed lang and looks further up', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="tr"><test-locale-probe lang="not a tag!"></test-locale-probe></div>`);
+    const wrapper = fixtureSync<HTMLElement>(html`<div lang="tr"><test-locale-probe lang="not a tag!"></test-locale-probe></div>`);
     const el = wrapper.querySelector<LocaleProbe>('test-locale-probe')!;
     await settle(el);
     expect(el.locale).to.equal('tr');
   });
 
   it('renders two elements in two languages at the same time', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div>
+    const wrapper = fixtureSync<HTMLElement>(html`<div>
       <test-locale-probe id="a" lang="tr"></test-locale-probe>
       <test-locale-probe id="b" lang="ar"></test-locale-probe>
       <test-locale-probe id="c"></test-locale-probe>
@@ -130,7 +131,7 @@ describe('locales', () => {
   });
 
   it('re-renders when its own lang or an ancestor’s lang changes', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="de"><test-locale-probe></test-locale-probe></div>`);
+    const wrapper = fixtureSync<HTMLElement>(html`<div lang="de"><test-locale-probe></test-locale-probe></div>`);
     const el = wrapper.querySelector<LocaleProbe>('test-locale-probe')!;
     await settle(el);
     expect(text(el)).to.equal(RETRY.de);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { FeedError, clearFeedCache, loadFeed } from '@wir/feed';
 import { WirElement, describeFeedError, renderEmpty, renderError, renderLoading, tokens } from '@wir/core';
 
@@ -101,7 +101,7 @@ describe('design tokens', () => {
   const color = (el: Element, name: string) => getComputedStyle(el).getPropertyValue(name).trim();
 
   it('defines light defaults, honours page overrides set on an ancestor', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div style="--wir-color-accent: rgb(200, 0, 0)">
+    const wrapper = fixtureSync<HTMLElement>(html`<div style="--wir-color-accent: rgb(200, 0, 0)">
       <test-state-probe .mode=${'empty'}></test-state-probe>
     </div>`);
     const el = wrapper.querySelector('test-state-probe')!;

@@ -31,16 +31,13 @@ export interface AutoplayOptions {
 export class AutoplayController implements ReactiveController {
   /** The user pressed the rotation control to stop; only pressing it again restarts. */
   stoppedByUser = false;
-  /** The reader asked the system for less motion. */
-  reducedMotion = false;
 
   private readonly pauses = new Set<PauseReason>();
   private timer: unknown;
   private timerClock?: AutoplayClock;
   private media?: MediaQueryList;
 
-  private readonly onMediaChange = (event: MediaQueryListEvent) => {
-    this.reducedMotion = event.matches;
+  private readonly onMediaChange = () => {
     this.sync();
     this.host.requestUpdate();
   };
@@ -50,6 +47,15 @@ export class AutoplayController implements ReactiveController {
     private readonly options: AutoplayOptions,
   ) {
     host.addController(this);
+  }
+
+  /**
+   * The reader asked the system for less motion. Read live rather than cached from the change
+   * event: pages in background tabs get no media events, and a missed one must not let a
+   * carousel rotate against the reader's setting.
+   */
+  get reducedMotion(): boolean {
+    return this.media?.matches ?? false;
   }
 
   /** Rotation is possible here: asked for, and the reader does not prefer reduced motion. */
@@ -70,7 +76,6 @@ export class AutoplayController implements ReactiveController {
   hostConnected(): void {
     if (typeof matchMedia === 'function') {
       this.media = matchMedia('(prefers-reduced-motion: reduce)');
-      this.reducedMotion = this.media.matches;
       this.media.addEventListener('change', this.onMediaChange);
     }
   }
@@ -119,7 +124,7 @@ export class AutoplayController implements ReactiveController {
       this.timerClock = clock;
       this.timer = clock.setTimeout(() => {
         this.timer = undefined;
-        this.options.onTick();
+        if (this.rotating) this.options.onTick();
         this.sync();
       }, this.options.interval());
     }
