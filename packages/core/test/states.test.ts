@@ -113,6 +113,17 @@ describe('design tokens', () => {
     expect(getComputedStyle(el).display).to.equal('none');
   });
 
+  it('inherits the page font unless --wir-font-family is set', async () => {
+    const wrapper = fixtureSync<HTMLElement>(html`<div style="font-family: Georgia, serif">
+      <test-state-probe .mode=${'empty'}></test-state-probe>
+    </div>`);
+    const el = wrapper.querySelector<StateProbe>('test-state-probe')!;
+    await el.updateComplete;
+    expect(getComputedStyle(el).fontFamily).to.equal('Georgia, serif');
+    el.style.setProperty('--wir-font-family', 'Verdana, sans-serif');
+    expect(getComputedStyle(el).fontFamily).to.equal('Verdana, sans-serif');
+  });
+
   it('switches to dark by prefers-color-scheme and by the scheme attribute', async () => {
     const { emulateMedia } = await import('@web/test-runner-commands');
     const el = await fixture<StateProbe>(html`<test-state-probe .mode=${'empty'}></test-state-probe>`);

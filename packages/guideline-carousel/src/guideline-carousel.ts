@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeImageSrc } from '@wir/core';
 import type { Guideline } from '@wir/feed';
@@ -72,8 +72,6 @@ const DEFAULT_INTERVAL_SECONDS = 8;
 export class WirGuidelineCarousel extends WirElement {
   static override styles = [...WirElement.styles, styles];
 
-  @query('.slides') private slidesElement?: HTMLElement;
-  @query('[role="tablist"]') private tablist?: HTMLElement;
 
   @state() private index = 0;
   // Set when a user or rotation moved the carousel, to animate in that direction.
@@ -125,6 +123,10 @@ export class WirGuidelineCarousel extends WirElement {
         this.autoplayController.resume('focus');
       }
     });
+  }
+
+  private get slidesElement(): HTMLElement | null {
+    return this.renderRoot.querySelector('.slides');
   }
 
   /** Zero-based index of the guideline shown. */
@@ -215,7 +217,7 @@ export class WirGuidelineCarousel extends WirElement {
   }
 
   private focusSelectedTab(): void {
-    this.tablist?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
   }
 
   private onPointerEnter(event: PointerEvent): void {
