@@ -8,6 +8,7 @@ export { WirFeedLoadEvent, WirFeedErrorEvent } from './events.js';
 export { setDefaultFeedUrl, getDefaultFeedUrl } from './feed-url.js';
 export { safeHref, safeImageSrc } from './safe-url.js';
 export { renderLoading, renderError, renderEmpty, describeFeedError } from './states.js';
+export { customProperty } from './custom-property.js';
 export { tokens } from './tokens.styles.js';
 export { baseStyles } from './base.styles.js';
 export {

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { FeedError } from '@wir/feed';
-import { customProperty } from './internal/custom-property.js';
+import { customProperty } from './custom-property.js';
 
 /**
  * Placeholder shown while the feed loads. It takes the widget's usual height (the `minHeight`
