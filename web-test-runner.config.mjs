@@ -20,6 +20,15 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto' })],
   browsers: [
     chromeLauncher({
+      // With concurrency, extra test pages would open as background tabs, which get no
+      // animation frames, media-change events or hover; each page gets its own window instead.
+      async createPage({ browser }) {
+        const session = await browser.target().createCDPSession();
+        const { targetId } = await session.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+        await session.detach();
+        const target = await browser.waitForTarget((t) => t._targetId === targetId);
+        return target.page();
+      },
       launchOptions: {
         executablePath: chromePath,
         headless: true,
