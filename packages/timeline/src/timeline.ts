@@ -1,7 +1,5 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { html as staticHtml, literal } from 'lit/static-html.js';
-import type { StaticValue } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeHref } from '@wir/core';
@@ -16,13 +14,26 @@ import { TodayController } from './today-controller.js';
 import { WirEntrySelectEvent } from './events.js';
 import { styles } from './timeline.styles.js';
 
-const HEADINGS: Record<number, StaticValue> = {
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
+/**
+ * A heading of the given level (2–6). Plain templates per level rather than lit/static-html,
+ * which would add its template machinery to the widget bundle for this one use.
+ */
+function heading(level: number, className: string, id: string | undefined, part: string | undefined, content: unknown): TemplateResult {
+  const i = id ?? nothing;
+  const p = part ?? nothing;
+  switch (level) {
+    case 3:
+      return html`<h3 class=${className} id=${i} part=${p}>${content}</h3>`;
+    case 4:
+      return html`<h4 class=${className} id=${i} part=${p}>${content}</h4>`;
+    case 5:
+      return html`<h5 class=${className} id=${i} part=${p}>${content}</h5>`;
+    case 6:
+      return html`<h6 class=${className} id=${i} part=${p}>${content}</h6>`;
+    default:
+      return html`<h2 class=${className} id=${i} part=${p}>${content}</h2>`;
+  }
+}
 
 interface Row {
   entry: TimelineEntry;
@@ -452,7 +463,6 @@ export class WirTimeline extends WirElement {
     const date = formatEntryDate(entry, this.dateLocale);
     const title = this.t(entry.title);
     const singleDate = !entry.end || entry.end === entry.date;
-    const heading = HEADINGS[titleLevel];
     const titleContent = details
       ? html`<button
           class="title-button"
@@ -485,7 +495,7 @@ export class WirTimeline extends WirElement {
           <span class="date" part="date">${singleDate ? html`<time datetime=${entry.date}>${date}</time>` : date}</span>
           <span class="status" part="status" data-status=${status}>${this.statusLabel(row)}</span>
         </p>
-        ${staticHtml`<${heading} class="title" part="title">${titleContent}</${heading}>`}
+        ${heading(titleLevel, 'title', undefined, 'title', titleContent)}
         ${details
           ? html`<div class="details" part="details" id="details-${id}" ?hidden=${!open}>
               ${entry.text ? html`<p class="text">${this.t(entry.text)}</p>` : nothing}
@@ -576,7 +586,7 @@ export class WirTimeline extends WirElement {
 
     return html`<section class="base" part="base" lang=${this.uiLocale} dir=${this.dir} aria-labelledby="heading">
       <div class="header" part="header">
-        ${staticHtml`<${HEADINGS[level]} class="heading" id="heading">${this.headingText()}</${HEADINGS[level]}>`}
+        ${heading(level, 'heading', 'heading', undefined, this.headingText())}
         ${strategy ? html`<p class="strategy">${this.t(strategy.title)}</p>` : nothing}
       </div>
       <div class="toolbar">

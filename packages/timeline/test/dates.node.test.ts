@@ -17,7 +17,7 @@ import {
   parseDay,
   parsePartialDate,
   sortEntries,
-} from '../src/dates.ts';
+} from '../src/dates.js';
 
 // Intl puts thin and narrow no-break spaces around range dashes in some locales.
 const plain = (text: string) => text.replace(/\s/g, ' ');

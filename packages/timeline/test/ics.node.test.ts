@@ -4,8 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCalendar, calendarFileName, escapeText, eventUid, foldLine, utcStamp } from '../src/ics.ts';
-import type { CalendarEvent } from '../src/ics.ts';
+import { buildCalendar, calendarFileName, escapeText, eventUid, foldLine, utcStamp } from '../src/ics.js';
+import type { CalendarEvent } from '../src/ics.js';
 
 const NOW = new Date('2026-03-10T14:05:09.123Z');
 const event = (more: Partial<CalendarEvent> = {}): CalendarEvent => ({
