@@ -68,7 +68,7 @@ function asPostgres(args, input) {
 }
 
 function psql(port, sql) {
-  const result = asPostgres(['psql', '-X', '-q', '-p', String(port), '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-f', '-'], sql);
+  const result = asPostgres(['psql', '-X', '-q', '-o', '/dev/null', '-p', String(port), '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-f', '-'], sql);
   if (!result.ok) throw new Error(`psql failed: ${result.out}`);
   return result.out;
 }
@@ -126,13 +126,14 @@ export function ensurePostgres({ prefix = 'wir_test', log = (line) => console.er
   const database = `${prefix}_${Date.now().toString(36)}_${process.pid}_${randomBytes(3).toString('hex')}`;
   psql(
     cluster.port,
-    `DO $$ BEGIN
-       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${ROLE}') THEN
-         CREATE ROLE ${ROLE} LOGIN PASSWORD '${password}';
-       ELSE
-         ALTER ROLE ${ROLE} LOGIN PASSWORD '${password}';
-       END IF;
+    // Parallel callers (test files, a benchmark) take turns: concurrent CREATE/ALTER ROLE fail.
+    `SELECT pg_advisory_lock(872341);
+     DO $$ BEGIN
+       CREATE ROLE ${ROLE} LOGIN PASSWORD '${password}';
+     EXCEPTION WHEN duplicate_object OR unique_violation THEN
+       ALTER ROLE ${ROLE} LOGIN PASSWORD '${password}';
      END $$;
+     SELECT pg_advisory_unlock(872341);
      CREATE DATABASE ${database} OWNER ${ROLE};\n`,
   );
   const url = `postgresql://${ROLE}:${encodeURIComponent(password)}@127.0.0.1:${cluster.port}/${database}`;
