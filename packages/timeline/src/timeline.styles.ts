@@ -429,6 +429,16 @@ export const styles = css`
     .title {
       font-size: var(--_wir-font-size-m);
     }
+    /* Smaller chips so the three filters take two rows, not three; 2rem still clears the 24 px
+       target minimum (WCAG 2.5.8). */
+    .filter {
+      gap: var(--_wir-space-2xs);
+    }
+    .filter-button {
+      min-block-size: 2rem;
+      padding-inline: var(--_wir-space-xs);
+      font-size: var(--_wir-font-size-s);
+    }
   }
 
   /* --- wide containers: a horizontal track ---------------------------------------------- */

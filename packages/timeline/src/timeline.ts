@@ -1,13 +1,12 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeHref } from '@wir/core';
 import { timelineKinds } from '@wir/feed';
 import type { TimelineEntry, TimelineKind } from '@wir/feed';
 import { calendarDays, entrySpan, entryStatus, formatDay, formatEntryDate, formattingLocale, isoDay, nowIndex, sortEntries } from './dates.js';
 import type { EntryStatus } from './dates.js';
-import { buildCalendar, calendarFileName, eventUid } from './ics.js';
 import type { CalendarEvent } from './ics.js';
 import { OverflowController } from './overflow-controller.js';
 import { TodayController } from './today-controller.js';
@@ -43,6 +42,22 @@ interface Row {
 interface Download {
   href: string;
   filename: string;
+}
+
+/** A calendar event before it has its UID (which the lazily loaded iCalendar module builds). */
+type PendingEvent = Omit<CalendarEvent, 'uid'> & { entryId: string };
+
+type IcsModule = typeof import('./ics.js');
+let icsModule: IcsModule | undefined;
+let icsLoading: Promise<IcsModule> | undefined;
+
+/**
+ * The iCalendar writer is loaded on first need: most readers never download a calendar file,
+ * and a feed whose upcoming entries are all month- or year-precise never offers one.
+ */
+function loadIcs(): Promise<IcsModule> {
+  icsLoading ??= import('./ics.js').then((module) => (icsModule = module));
+  return icsLoading;
 }
 
 /** Splits `kinds="phase, milestone"`; unknown words are ignored, and nothing valid means all. */
@@ -103,9 +118,7 @@ function parseKinds(value: string | undefined): Set<TimelineKind> {
 export class WirTimeline extends WirElement {
   static override styles = [...WirElement.styles, styles];
 
-  @query('.list') private listElement?: HTMLElement;
-
-  // Kinds the reader has switched on; undefined until the `kinds` preset was read.
+  // Kinds the reader has switched on: the `kinds` preset, then the filter buttons.
   @state() private activeKinds: Set<TimelineKind> = parseKinds(undefined);
   @state() private openIds = new Set<string>();
   @state() private selectedId?: string;
@@ -150,6 +163,10 @@ export class WirTimeline extends WirElement {
     super.disconnectedCallback();
     for (const { href } of this.downloads.values()) URL.revokeObjectURL(href);
     this.downloads.clear();
+  }
+
+  private get listElement(): HTMLElement | null {
+    return this.renderRoot.querySelector('.list');
   }
 
   /** All entries of the feed in timeline order. */
@@ -247,7 +264,7 @@ export class WirTimeline extends WirElement {
     return { window, all, rows: limited ? all.slice(0, limit) : all, truncated: limited };
   }
 
-  private calendarEvent(entry: TimelineEntry, status: EntryStatus): CalendarEvent | undefined {
+  private calendarEvent(entry: TimelineEntry, status: EntryStatus): PendingEvent | undefined {
     if (status === 'past') return undefined;
     const days = calendarDays(entry);
     const feed = this.feed.feed;
@@ -258,9 +275,8 @@ export class WirTimeline extends WirElement {
     const url = link && /^https?:/i.test(link) ? link : undefined;
     // Many calendar apps show DESCRIPTION but ignore URL, so the link goes into both.
     const description = [text?.text, url].filter(Boolean).join('\n\n') || undefined;
-    const domain = safeHost(feed.strategy.source) ?? safeHost(this.feed.result?.url);
     return {
-      uid: eventUid(entry.id, feed.strategy.id, domain),
+      entryId: entry.id,
       firstDay: days.start,
       lastDay: days.end,
       summary: title.text,
@@ -270,14 +286,26 @@ export class WirTimeline extends WirElement {
     };
   }
 
-  /** A Blob URL for an .ics file, reused while its content stays the same, revoked when unused. */
-  private download(events: CalendarEvent[], name: string): Download {
+  /**
+   * A Blob URL for an .ics file, reused while its content stays the same and revoked when no
+   * longer shown. Undefined until the iCalendar module has loaded; the element renders again then.
+   */
+  private download(events: PendingEvent[], name: string): Download | undefined {
+    const ics = icsModule;
+    const feed = this.feed.feed;
+    if (!ics || !feed) {
+      void loadIcs().then(() => this.requestUpdate());
+      return undefined;
+    }
     const key = JSON.stringify([name, events]);
     this.usedDownloads.add(key);
     let download = this.downloads.get(key);
     if (!download) {
-      const blob = new Blob([buildCalendar(events)], { type: 'text/calendar;charset=utf-8' });
-      download = { href: URL.createObjectURL(blob), filename: calendarFileName(name) };
+      // The publisher's host (strategy.source), else the feed's, makes the UID global.
+      const domain = safeHost(feed.strategy.source) ?? safeHost(this.feed.result?.url);
+      const calendar = ics.buildCalendar(events.map(({ entryId, ...event }) => ({ ...event, uid: ics.eventUid(entryId, feed.strategy.id, domain) })));
+      const blob = new Blob([calendar], { type: 'text/calendar;charset=utf-8' });
+      download = { href: URL.createObjectURL(blob), filename: ics.calendarFileName(name) };
       this.downloads.set(key, download);
     }
     return download;
@@ -477,7 +505,8 @@ export class WirTimeline extends WirElement {
           <span class="title-text">${title}</span>
         </button>`
       : html`<span class="title-text">${title}</span>`;
-    const download = event ? this.download([event], `${this.feed.feed!.strategy.id}-${id}`) : undefined;
+    // Built only for an open entry: a closed one's link is not reachable anyway.
+    const download = event && open ? this.download([event], `${this.feed.feed!.strategy.id}-${id}`) : undefined;
 
     return html`<li
       class="entry"
@@ -563,7 +592,6 @@ export class WirTimeline extends WirElement {
     const strategy = this.feed.feed?.strategy;
     const today = this.todayController.value;
     const { window, all, rows, truncated } = this.visibleRows();
-    this.usedDownloads = new Set();
 
     // "Today" goes where it falls among the listed entries; when `limit` hides entries that
     // started before today, it would be misplaced, so it is left out until they are shown.
@@ -579,7 +607,7 @@ export class WirTimeline extends WirElement {
     });
     if (showNow && nowAt === rows.length) items.push(this.renderNow(today));
 
-    const offered = all.map((row) => this.calendarEvent(row.entry, row.status)).filter((e): e is CalendarEvent => !!e);
+    const offered = all.map((row) => this.calendarEvent(row.entry, row.status)).filter((e): e is PendingEvent => !!e);
     const all_ = offered.length > 1 && strategy ? this.download(offered, `${strategy.id}-termine`) : undefined;
     const firstHidden = truncated ? all[rows.length]?.entry.id : undefined;
     const totalText = this.formatNumber(all.length);
@@ -628,6 +656,8 @@ export class WirTimeline extends WirElement {
   }
 
   protected override render(): TemplateResult {
+    // Whatever this render does not show again is revoked in updated().
+    this.usedDownloads = new Set();
     const { state, error } = this.feed;
     if (state === 'loading') return this.renderState(renderLoading('var(--wir-timeline-min-height, 16rem)'));
     if (state === 'error' && error) return this.renderState(renderError(error, () => this.feed.retry()));

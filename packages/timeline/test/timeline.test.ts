@@ -67,6 +67,17 @@ function recordSelections(el: Timeline): WirEntrySelectEvent[] {
   return events;
 }
 
+/** The calendar link of an open entry, once the lazily loaded iCalendar module has built it. */
+async function calendarLink(el: Timeline, id: string): Promise<HTMLAnchorElement> {
+  await waitUntil(() => item(el, id).querySelector('[part~="calendar-link"]'), `no calendar link for ${id}`);
+  return item(el, id).querySelector<HTMLAnchorElement>('[part~="calendar-link"]')!;
+}
+
+async function calendarAllLink(el: Timeline): Promise<HTMLAnchorElement> {
+  await waitUntil(() => part(el, 'calendar-all-link'), 'no calendar link for all entries');
+  return part(el, 'calendar-all-link') as HTMLAnchorElement;
+}
+
 async function icsOf(link: HTMLAnchorElement): Promise<string> {
   expect(link.href).to.match(/^blob:/);
   return (await fetch(link.href)).text();
@@ -349,7 +360,7 @@ describe('<wir-timeline>', () => {
 
     it('offers a standards-conformant .ics for an upcoming one-day entry', async () => {
       const el = await openedKonferenz();
-      const link = item(el, 'konferenz').querySelector<HTMLAnchorElement>('[part~="calendar-link"]')!;
+      const link = await calendarLink(el, 'konferenz');
       expect(link.getAttribute('download')).to.equal('wir-test-konferenz.ics');
       expect(link.getAttribute('type')).to.equal('text/calendar');
       expect(text(link)).to.contain('In den Kalender (.ics)');
@@ -376,7 +387,7 @@ describe('<wir-timeline>', () => {
       const el = await mount(html`<wir-timeline today=${TODAY} src=${FEED}></wir-timeline>`);
       titleButton(el, 'fest').click();
       await el.updateComplete;
-      const lines = unfold(await icsOf(item(el, 'fest').querySelector('[part~="calendar-link"]')!));
+      const lines = unfold(await icsOf(await calendarLink(el, 'fest')));
       expect(lines).to.include('DTSTART;VALUE=DATE:20260620');
       expect(lines).to.include('DTEND;VALUE=DATE:20260622');
     });
@@ -398,9 +409,9 @@ describe('<wir-timeline>', () => {
 
     it('writes the summary in the reader’s language, and offers all upcoming entries in one file', async () => {
       const el = await openedKonferenz('en');
-      const link = item(el, 'konferenz').querySelector<HTMLAnchorElement>('[part~="calendar-link"]')!;
+      const link = await calendarLink(el, 'konferenz');
       expect(unfold(await icsOf(link))).to.include('SUMMARY;LANGUAGE=en:City conference WIR 2026');
-      const all = part(el, 'calendar-all-link') as HTMLAnchorElement;
+      const all = await calendarAllLink(el);
       expect(all.getAttribute('download')).to.equal('wir-test-termine.ics');
       const ics = await icsOf(all);
       expect(ics.match(/BEGIN:VEVENT/g)).to.have.length(3);
@@ -414,7 +425,7 @@ describe('<wir-timeline>', () => {
 
     it('revokes Blob URLs it no longer shows', async () => {
       const el = await openedKonferenz();
-      const before = item(el, 'konferenz').querySelector<HTMLAnchorElement>('[part~="calendar-link"]')!.href;
+      const before = (await calendarLink(el, 'konferenz')).href;
       el.setAttribute('lang', 'en');
       await waitUntil(() => text(part(el, 'now')).startsWith('Today'));
       const after = item(el, 'konferenz').querySelector<HTMLAnchorElement>('[part~="calendar-link"]')!.href;
@@ -605,6 +616,7 @@ describe('<wir-timeline>', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(titleButton(el, 'konferenz').getAttribute('aria-expanded')).to.equal('true');
+      await calendarLink(el, 'konferenz');
       // Into the opened details: the link, then the calendar file.
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement!.getAttribute('part')).to.equal('link');
@@ -874,7 +886,7 @@ describe('<wir-timeline>', () => {
       expect(text(item(el, 'boese-2').querySelector('.title-text'))).to.contain('${alert(3)} {{constructor}}');
       expect(el.shadowRoot!.querySelectorAll('img, script, b')).to.have.length(0);
       // The .ics escapes it as TEXT, it does not interpret it.
-      const ics = await icsOf(item(el, 'boese').querySelector('[part~="calendar-link"]')!);
+      const ics = await icsOf(await calendarLink(el, 'boese'));
       expect(unfold(ics)).to.include('SUMMARY;LANGUAGE=de:<img src=x onerror=alert(1)>');
       await aTimeout(100);
       expect(alerts).to.deep.equal([]);
