@@ -138,7 +138,7 @@ export class WirTimeline extends WirElement {
   /** Show at most this many entries (after filtering), with a button to show the rest. */
   @property({ type: Number, reflect: true }) limit?: number;
 
-  /** Id of an entry to open, scroll to and focus (a deep link). Unknown ids are ignored. */
+  /** Id of an entry to open, scroll to and focus (a deep link), shown even if filters hide it. Unknown ids are ignored. */
   @property({ reflect: true }) entry?: string;
 
   /** Hide the kind filter buttons (a compact sidebar). */
@@ -154,6 +154,8 @@ export class WirTimeline extends WirElement {
   private readonly overflow = new OverflowController(this, () => this.listElement);
 
   private appliedFeed?: object;
+  private sortedFor?: readonly TimelineEntry[];
+  private sortedEntries: TimelineEntry[] = [];
   private pendingFocus?: string;
   private pendingNowScroll = false;
   private downloads = new Map<string, Download>();
@@ -169,9 +171,14 @@ export class WirTimeline extends WirElement {
     return this.renderRoot.querySelector('.list');
   }
 
-  /** All entries of the feed in timeline order. */
+  /** All entries of the feed in timeline order (sorted once per feed). */
   private get sorted(): TimelineEntry[] {
-    return sortEntries(this.feed.feed?.timeline ?? []);
+    const timeline = this.feed.feed?.timeline ?? [];
+    if (this.sortedFor !== timeline) {
+      this.sortedFor = timeline;
+      this.sortedEntries = sortEntries(timeline);
+    }
+    return this.sortedEntries;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -210,16 +217,19 @@ export class WirTimeline extends WirElement {
     }
   }
 
+  /**
+   * Shows the linked entry whatever hides it — its kind switched off, `upcoming` for a past
+   * entry, `limit` — because a reader who follows a link expects to land on that entry.
+   */
   private applyDeepLink(id: string): void {
     const entry = this.sorted.find((e) => e.id === id);
     if (!entry) return;
-    const shown = this.visibleRows();
-    if (!shown.all.some((row) => row.entry.id === id)) return;
-    if (!shown.rows.some((row) => row.entry.id === id)) this.limitLifted = true;
+    if (!this.activeKinds.has(entry.kind)) this.activeKinds = new Set(this.activeKinds).add(entry.kind);
+    const status = entryStatus(entry, this.todayController.value);
+    if (this.upcoming && status === 'past') this.pastShown = true;
+    if (!this.visibleRows().rows.some((row) => row.entry.id === id)) this.limitLifted = true;
     this.selectedId = id;
-    if (this.hasDetails(entry, shown.all.find((row) => row.entry.id === id)!.status)) {
-      this.openIds = new Set(this.openIds).add(id);
-    }
+    if (this.hasDetails(entry, status)) this.openIds = new Set(this.openIds).add(id);
     this.pendingFocus = id;
   }
 

@@ -571,6 +571,13 @@ describe('<wir-timeline>', () => {
       }
     });
 
+    it('shows a linked entry that a kind filter or upcoming would hide', async () => {
+      const el = await mount(html`<wir-timeline kinds="event" upcoming entry="veroeffentlicht" today=${TODAY} src=${FEED}></wir-timeline>`);
+      expect(item(el, 'veroeffentlicht').hasAttribute('data-selected')).to.equal(true);
+      expect(parts(el, 'filter-button').map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true', 'true']);
+      expect(ids(el)).to.include('auftakt');
+    });
+
     it('lifts the limit when the linked entry is beyond it', async () => {
       const el = await mount(html`<wir-timeline limit="2" entry="fortschreibung" today=${TODAY} src=${FEED}></wir-timeline>`);
       expect(ids(el)).to.have.length(12);
