@@ -1,0 +1,789 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* The explorer sizes itself by its own width, not the viewport: the same element fits a
+       320 px sidebar and a full-width page. */
+    container-type: inline-size;
+    --_gap: var(--wir-explorer-gap, var(--_wir-space-m));
+    --_padding: var(--wir-explorer-padding, var(--_wir-space-l));
+    --_card-min: var(--wir-explorer-card-min-width, 16rem);
+
+    /* Status colours: each at least 3:1 against the surface in its scheme. Colour is never the
+       only cue: bars and swatches also carry a pattern per status, and every status is written. */
+    --_s-done: var(--wir-explorer-status-done, #1a7f37);
+    --_s-in-progress: var(--wir-explorer-status-in-progress, #0a62c9);
+    --_s-accepted: var(--wir-explorer-status-accepted, #7a3fd1);
+    --_s-recommendation: var(--wir-explorer-status-recommendation, #b04a00);
+    --_s-deferred: var(--wir-explorer-status-deferred, #5c6570);
+    --_s-proposed: var(--wir-explorer-status-proposed, #8a6100);
+  }
+
+  :host([scheme='dark']) {
+    --_s-done: var(--wir-explorer-status-done, #4ac26b);
+    --_s-in-progress: var(--wir-explorer-status-in-progress, #6cb0ff);
+    --_s-accepted: var(--wir-explorer-status-accepted, #c297ff);
+    --_s-recommendation: var(--wir-explorer-status-recommendation, #f39452);
+    --_s-deferred: var(--wir-explorer-status-deferred, #a2abb6);
+    --_s-proposed: var(--wir-explorer-status-proposed, #dcab3c);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([scheme='light'])) {
+      --_s-done: var(--wir-explorer-status-done, #4ac26b);
+      --_s-in-progress: var(--wir-explorer-status-in-progress, #6cb0ff);
+      --_s-accepted: var(--wir-explorer-status-accepted, #c297ff);
+      --_s-recommendation: var(--wir-explorer-status-recommendation, #f39452);
+      --_s-deferred: var(--wir-explorer-status-deferred, #a2abb6);
+      --_s-proposed: var(--wir-explorer-status-proposed, #dcab3c);
+    }
+  }
+
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    padding: var(--_padding);
+    border: 1px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-l);
+    background: var(--_wir-color-surface);
+    color: var(--_wir-color-text);
+  }
+
+  .header {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+  }
+
+  .heading,
+  .view-heading {
+    margin: 0;
+    font-size: var(--_wir-font-size-xl);
+    line-height: 1.25;
+    hyphens: auto;
+  }
+
+  .view-heading {
+    font-size: var(--_wir-font-size-l);
+  }
+
+  .kicker {
+    display: block;
+    font-size: var(--_wir-font-size-s);
+    font-weight: var(--_wir-font-weight-bold);
+    color: var(--_wir-color-muted);
+  }
+
+  .strategy,
+  .counts,
+  .more-status {
+    margin: 0;
+    color: var(--_wir-color-muted);
+  }
+
+  .counts,
+  .legend,
+  .more-status {
+    font-size: var(--_wir-font-size-s);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .summary,
+  .goal-description,
+  .measure-description {
+    margin: 0;
+    max-inline-size: 70ch;
+    hyphens: auto;
+    /* Feed text is plain text; its line breaks are the only structure it carries. */
+    white-space: pre-line;
+  }
+
+  a {
+    color: var(--_wir-color-accent);
+    text-underline-offset: 0.15em;
+  }
+
+  /* ---- filters ---- */
+
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
+    gap: var(--_wir-space-s);
+    align-items: end;
+    padding: var(--_wir-space-s);
+    border-radius: var(--_wir-radius-m);
+    background: var(--_wir-color-surface-raised);
+  }
+
+  .control {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+    min-inline-size: 0;
+    margin: 0;
+  }
+
+  .search {
+    grid-column: 1 / -1;
+  }
+
+  label,
+  .pinned-label {
+    font-size: var(--_wir-font-size-s);
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  input,
+  select {
+    inline-size: 100%;
+    min-block-size: var(--_wir-target-size);
+    padding-inline: var(--_wir-space-xs);
+    border: 1px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-m);
+    background: var(--_wir-color-surface);
+    color: var(--_wir-color-text);
+    font: inherit;
+  }
+
+  .pinned-value {
+    display: flex;
+    align-items: center;
+    min-block-size: var(--_wir-target-size);
+    padding-inline: var(--_wir-space-xs);
+    border: 1px dashed var(--_wir-color-border);
+    border-radius: var(--_wir-radius-m);
+  }
+
+  .reset {
+    justify-self: start;
+  }
+
+  .result-count {
+    margin: 0;
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  /* ---- overview cards ---- */
+
+  .cards,
+  .goals,
+  .measures,
+  .chips,
+  .legend,
+  .inline-list,
+  .indicator-list,
+  .active-filters {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min)), 1fr));
+    gap: var(--_wir-space-s);
+  }
+
+  .card {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-xs);
+    padding: var(--_wir-space-m);
+    border: 1px solid var(--_wir-color-border);
+    border-inline-start: 0.375rem solid var(--_field-color, var(--_wir-color-accent));
+    border-radius: var(--_wir-radius-m);
+    background: var(--_wir-color-surface);
+  }
+
+  .group-card {
+    border-inline-start-style: double;
+    border-inline-start-width: 0.5rem;
+  }
+
+  .card:hover {
+    background: var(--_wir-color-surface-raised);
+  }
+
+  .card-title {
+    margin: 0;
+    font-size: var(--_wir-font-size-l);
+    line-height: 1.3;
+    hyphens: auto;
+  }
+
+  .card-title a {
+    color: var(--_wir-color-text);
+    text-decoration: none;
+  }
+
+  /* The whole card is the link's target area; the ring goes around the card. */
+  .card-title a::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: inherit;
+  }
+
+  .card-title a:hover .title {
+    text-decoration: underline;
+  }
+
+  .card-title a:focus-visible {
+    outline: none;
+  }
+
+  .card:has(a:focus-visible) {
+    outline: var(--_wir-focus-width) solid var(--_wir-color-focus);
+    outline-offset: var(--_wir-focus-offset);
+  }
+
+  .card .breakdown {
+    margin-block-start: auto;
+  }
+
+  /* ---- status breakdown ---- */
+
+  .breakdown {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+  }
+
+  .bar {
+    display: flex;
+    gap: 2px;
+    block-size: 0.875rem;
+    overflow: hidden;
+    border-radius: var(--_wir-radius-s);
+  }
+
+  .segment {
+    flex: var(--_share, 1) 1 0;
+    min-inline-size: 0.375rem;
+  }
+
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_wir-space-2xs) var(--_wir-space-s);
+  }
+
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_wir-space-2xs);
+  }
+
+  .swatch,
+  .status-badge::before {
+    flex: none;
+    inline-size: 0.875em;
+    block-size: 0.875em;
+    border-radius: 2px;
+  }
+
+  /* One colour and one pattern per status. */
+  [data-status] {
+    --_stripe: color-mix(in srgb, var(--_wir-color-surface) 65%, transparent);
+  }
+  [data-status='done'] {
+    --_status: var(--_s-done);
+    --_pattern: none;
+  }
+  [data-status='in-progress'] {
+    --_status: var(--_s-in-progress);
+    --_pattern: repeating-linear-gradient(45deg, transparent 0 3px, var(--_stripe) 3px 5px);
+  }
+  [data-status='accepted'] {
+    --_status: var(--_s-accepted);
+    --_pattern: radial-gradient(circle, var(--_stripe) 1.2px, transparent 1.6px) 0 0 / 5px 5px;
+  }
+  [data-status='recommendation'] {
+    --_status: var(--_s-recommendation);
+    --_pattern: repeating-linear-gradient(0deg, transparent 0 3px, var(--_stripe) 3px 5px);
+  }
+  [data-status='deferred'] {
+    --_status: var(--_s-deferred);
+    --_pattern: repeating-linear-gradient(45deg, transparent 0 3px, var(--_stripe) 3px 4px),
+      repeating-linear-gradient(-45deg, transparent 0 3px, var(--_stripe) 3px 4px);
+  }
+  [data-status='proposed'] {
+    --_status: var(--_s-proposed);
+    --_pattern: repeating-linear-gradient(90deg, transparent 0 3px, var(--_stripe) 3px 5px);
+  }
+
+  .segment,
+  .swatch,
+  .status-badge::before {
+    background: var(--_pattern), var(--_status);
+  }
+
+  .status-badge {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_wir-space-2xs);
+    padding: 0 var(--_wir-space-xs);
+    border: 1px solid var(--_status, var(--_wir-color-border));
+    border-radius: var(--_wir-radius-pill);
+    background: var(--_wir-color-surface);
+    color: var(--_wir-color-text);
+    font-size: var(--_wir-font-size-s);
+    font-weight: normal;
+    white-space: nowrap;
+  }
+
+  .status-badge::before {
+    content: '';
+  }
+
+  .group-badge {
+    display: inline-flex;
+    padding: 0 var(--_wir-space-xs);
+    border: 1px dashed var(--_wir-color-border);
+    border-radius: var(--_wir-radius-pill);
+    font-size: var(--_wir-font-size-s);
+    font-weight: normal;
+  }
+
+  /* ---- field navigation and headers ---- */
+
+  .field-nav,
+  .results-header,
+  .field-header {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-xs);
+    align-items: flex-start;
+  }
+
+  .back {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_wir-space-2xs);
+    min-block-size: 2rem;
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  .icon {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  :dir(rtl) .icon.back {
+    transform: scaleX(-1);
+  }
+
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_wir-space-2xs);
+  }
+
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_wir-space-2xs);
+    min-block-size: 2.25rem;
+    padding-block: var(--_wir-space-2xs);
+    padding-inline: var(--_wir-space-2xs) var(--_wir-space-s);
+    border: 1px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-pill);
+    color: var(--_wir-color-text);
+    text-decoration: none;
+    font-size: var(--_wir-font-size-s);
+  }
+
+  .chip:hover {
+    border-color: var(--_wir-color-accent);
+    text-decoration: underline;
+  }
+
+  /* Current field: filled, bold and a thicker edge, so it does not hang on colour alone. */
+  .chip[aria-current='page'] {
+    border: 2px solid var(--_wir-color-accent);
+    background: var(--_wir-color-accent);
+    color: var(--_wir-color-accent-contrast);
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  .chip-number {
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: 1.5rem;
+    block-size: 1.5rem;
+    border-radius: var(--_wir-radius-pill);
+    background: var(--_wir-color-surface-raised);
+    color: var(--_wir-color-text);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .field-header {
+    padding-inline-start: var(--_wir-space-s);
+    border-inline-start: 0.375rem solid var(--_field-color, var(--_wir-color-accent));
+  }
+
+  /* ---- goals and measures ---- */
+
+  .goals {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-l);
+  }
+
+  .goal {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-xs);
+    /* Goals far below the fold cost no layout or paint until they come near the viewport. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 24rem;
+  }
+
+  .goal-title {
+    margin: 0;
+    font-size: var(--_wir-font-size-l);
+    line-height: 1.3;
+    hyphens: auto;
+  }
+
+  .goal[data-target] .goal-title {
+    padding-inline-start: var(--_wir-space-xs);
+    border-inline-start: 0.25rem solid var(--_field-color, var(--_wir-color-accent));
+  }
+
+  .measures {
+    border-block-start: 1px solid var(--_wir-color-border);
+  }
+
+  .measure {
+    border-block-end: 1px solid var(--_wir-color-border);
+  }
+
+  .measure-heading {
+    margin: 0;
+    font-size: var(--_wir-font-size-m);
+  }
+
+  .measure-button {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: var(--_wir-space-2xs) var(--_wir-space-xs);
+    inline-size: 100%;
+    min-block-size: var(--_wir-target-size);
+    padding: var(--_wir-space-xs) var(--_wir-space-2xs);
+    border: 0;
+    background: none;
+    color: var(--_wir-color-text);
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .measure-button:hover {
+    background: var(--_wir-color-surface-raised);
+  }
+
+  .measure-button .icon {
+    margin-block-start: 0.125em;
+  }
+
+  .measure-title {
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+    font-weight: var(--_wir-font-weight-bold);
+    hyphens: auto;
+  }
+
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_wir-space-2xs);
+  }
+
+  [aria-expanded='true'] .icon.chevron {
+    transform: rotate(180deg);
+  }
+
+  .measure-details {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-s);
+    padding-block: 0 var(--_wir-space-m);
+    padding-inline: calc(1.25em + var(--_wir-space-s)) var(--_wir-space-2xs);
+  }
+
+  .measure-details[hidden] {
+    display: none;
+  }
+
+  .facts {
+    display: grid;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+    gap: var(--_wir-space-2xs) var(--_wir-space-m);
+    margin: 0;
+  }
+
+  .facts div {
+    display: contents;
+  }
+
+  dt,
+  .subheading,
+  .indicator-title {
+    margin: 0;
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  dd {
+    margin: 0;
+  }
+
+  .history,
+  .indicators {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+  }
+
+  .history-list {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  .history-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 var(--_wir-space-xs);
+  }
+
+  time,
+  .values dd {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .note {
+    color: var(--_wir-color-muted);
+  }
+
+  .indicator-list {
+    display: grid;
+    gap: var(--_wir-space-s);
+  }
+
+  .indicator {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-xs);
+    padding: var(--_wir-space-s);
+    border: 1px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-m);
+  }
+
+  .values {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
+    gap: var(--_wir-space-xs);
+    margin: 0;
+  }
+
+  .values dt {
+    font-size: var(--_wir-font-size-s);
+    color: var(--_wir-color-muted);
+  }
+
+  .date {
+    color: var(--_wir-color-muted);
+    font-size: var(--_wir-font-size-s);
+  }
+
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_wir-space-2xs) var(--_wir-space-s);
+  }
+
+  .meter {
+    flex: 1 1 8rem;
+    block-size: 0.875rem;
+    overflow: hidden;
+    border: 1px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-pill);
+    background: var(--_wir-color-surface);
+  }
+
+  .meter-fill {
+    display: block;
+    inline-size: var(--_progress, 0%);
+    block-size: 100%;
+    background: var(--_wir-color-accent);
+  }
+
+  .progress-text {
+    font-size: var(--_wir-font-size-s);
+  }
+
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_wir-space-s);
+  }
+
+  .no-results {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-xs);
+    align-items: flex-start;
+    padding: var(--_wir-space-m);
+    border: 1px dashed var(--_wir-color-border);
+    border-radius: var(--_wir-radius-m);
+  }
+
+  .no-results p {
+    margin: 0;
+  }
+
+  .no-results-title {
+    font-weight: var(--_wir-font-weight-bold);
+    font-size: var(--_wir-font-size-l);
+  }
+
+  .active-filters {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_wir-space-2xs);
+  }
+
+  .active-filters li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_wir-space-xs);
+  }
+
+  .wir-button.small {
+    min-block-size: 2rem;
+    min-inline-size: 2rem;
+    padding-inline: var(--_wir-space-xs);
+    font-size: var(--_wir-font-size-s);
+  }
+
+  /* Programmatic focus on a heading after navigation: show where the reader is. */
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: var(--_wir-focus-width) solid var(--_wir-color-focus);
+    outline-offset: var(--_wir-focus-offset);
+  }
+
+  /* ---- compact layout ---- */
+
+  .base[data-layout='compact'] {
+    --_padding: var(--wir-explorer-padding, var(--_wir-space-m));
+    --_gap: var(--wir-explorer-gap, var(--_wir-space-s));
+  }
+
+  [data-layout='compact'] .cards {
+    grid-template-columns: 1fr;
+    gap: var(--_wir-space-xs);
+  }
+
+  [data-layout='compact'] .card {
+    padding: var(--_wir-space-xs) var(--_wir-space-s);
+  }
+
+  [data-layout='compact'] .card-title {
+    font-size: var(--_wir-font-size-m);
+  }
+
+  [data-layout='compact'] .goals {
+    gap: var(--_wir-space-m);
+  }
+
+  [data-layout='compact'] .goal-title {
+    font-size: var(--_wir-font-size-m);
+  }
+
+  /* A container query cannot style the container (the host) itself, so the narrow values are
+     set on the parts inside it. */
+  @container (max-width: 30rem) {
+    .base {
+      --_padding: var(--wir-explorer-padding, var(--_wir-space-s));
+    }
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .facts dd {
+      margin-block-end: var(--_wir-space-2xs);
+    }
+    .measure-details {
+      padding-inline-start: var(--_wir-space-2xs);
+    }
+  }
+
+  @container (min-width: 48rem) {
+    .search {
+      grid-column: span 2;
+    }
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .icon.chevron {
+      transition: transform var(--_wir-duration) ease;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .base,
+    .card,
+    .chip,
+    .measure,
+    .indicator,
+    .no-results,
+    .status-badge,
+    .group-badge {
+      border-color: CanvasText;
+    }
+    .card,
+    .field-header {
+      border-inline-start-color: CanvasText;
+    }
+    .chip[aria-current='page'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    /* Keep the patterns: in forced colours they are what tells the statuses apart. */
+    .segment,
+    .swatch,
+    .status-badge::before,
+    .meter-fill {
+      forced-color-adjust: none;
+      --_stripe: Canvas;
+      --_status: CanvasText;
+    }
+    .meter-fill {
+      background: CanvasText;
+    }
+    .card:has(a:focus-visible) {
+      outline-color: Highlight;
+    }
+  }
+`;

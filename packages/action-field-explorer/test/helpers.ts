@@ -1,0 +1,89 @@
+/**
+ * Shared helpers of the explorer's browser tests (not a test file itself).
+ */
+import { fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import '../src/wir-action-field-explorer.js';
+import type { WirActionFieldExplorer } from '../src/index.js';
+
+export type Explorer = WirActionFieldExplorer;
+
+export const FIXTURES = '/packages/action-field-explorer/test/fixtures/';
+export const FEED = `${FIXTURES}explorer.json`;
+
+export const $ = <T extends Element = HTMLElement>(el: Explorer, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T & Element>(selector) as T | null;
+export const $$ = <T extends Element = HTMLElement>(el: Explorer, selector: string): T[] => [
+  ...el.shadowRoot!.querySelectorAll<T & Element>(selector),
+] as T[];
+export const part = <T extends Element = HTMLElement>(el: Explorer, name: string) => $<T>(el, `[part~="${name}"]`);
+export const parts = <T extends Element = HTMLElement>(el: Explorer, name: string) => $$<T>(el, `[part~="${name}"]`);
+export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Ids of the measures shown, in order. */
+export const shownMeasures = (el: Explorer) => parts(el, 'measure').map((m) => m.id.replace(/^m-/, ''));
+export const activeId = (el: Explorer) => el.shadowRoot!.activeElement?.id ?? null;
+
+/** Waits until the explorer left its loading state (or, with `state`, shows that part). */
+export async function settled(el: Explorer, state = 'base, [part~="error"], [part~="empty"]'): Promise<Explorer> {
+  const selector = state
+    .split(',')
+    .map((s) => s.trim())
+    .map((s) => (s.startsWith('[') ? s : `[part~="${s}"]`))
+    .join(', ');
+  await waitUntil(() => el.shadowRoot?.querySelector(selector), `explorer did not reach ${state}`, { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+export async function mount(template: TemplateResult, state?: string): Promise<Explorer> {
+  const el = await fixture<Explorer>(template);
+  return settled(el, state);
+}
+
+/** Types into the search field the way a keyboard does: one input event per character. */
+export async function typeSearch(el: Explorer, value: string, { replace = true } = {}): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#search')!;
+  const start = replace ? '' : input.value;
+  if (replace && input.value) {
+    input.value = '';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
+  }
+  for (let i = 1; i <= value.length; i++) {
+    input.value = start + value.slice(0, i);
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value[i - 1] }));
+  }
+  await el.updateComplete;
+}
+
+export async function choose(el: Explorer, select: 'theme' | 'status' | 'group', value: string): Promise<void> {
+  const node = $<HTMLSelectElement>(el, `#${select}`)!;
+  node.value = value;
+  node.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+export async function click(el: Explorer, selector: string): Promise<void> {
+  const node = $<HTMLElement>(el, selector);
+  if (!node) throw new Error(`nothing matches ${selector}`);
+  node.click();
+  await el.updateComplete;
+}
+
+/** The fragment without the test runner's own state; '' when empty. */
+export const hash = () => decodeURIComponent(location.hash);
+
+export function resetUrl(): void {
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** URL writes happen when the page is idle; this waits for a fragment that satisfies `check`. */
+export async function urlSettles(check: (hash: string) => boolean, message = 'URL did not change'): Promise<void> {
+  await waitUntil(() => check(hash()), `${message}: ${hash()}`, { timeout: 3000 });
+}
+
+export async function historyGo(delta: number, el: Explorer): Promise<void> {
+  const moved = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+  history.go(delta);
+  await moved;
+  await el.updateComplete;
+}
