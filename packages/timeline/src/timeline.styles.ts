@@ -555,7 +555,12 @@ export const styles = css`
       border-color: Highlight;
       box-shadow: none;
     }
+    /* The reserved edge is transparent until selected; forced colours would paint it. */
+    .body {
+      border-inline-start-color: Canvas;
+    }
     .entry[data-selected] .body {
+      border-inline-start-color: Highlight;
       outline: 2px solid Highlight;
     }
     .chevron {
