@@ -18,6 +18,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const budgets = {
   loader: 2048,
   'wir-guideline-carousel': 20480,
+  'wir-timeline': 20480,
 };
 
 export const embedDir = join(repoRoot, 'dist/embed');

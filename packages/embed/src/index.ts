@@ -6,8 +6,10 @@
  * `import '@wir/guideline-carousel/wir-guideline-carousel.js'`.
  */
 import '@wir/guideline-carousel/wir-guideline-carousel.js';
+import '@wir/timeline/wir-timeline.js';
 
 export * from '@wir/guideline-carousel';
+export * from '@wir/timeline';
 export { widgetModules, widgetTags } from './registry.js';
 export type { WidgetTag } from './registry.js';
 export type { WIRWidgetsGlobal } from './wir-widgets.js';

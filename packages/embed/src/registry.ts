@@ -8,6 +8,7 @@
  */
 export const widgetModules = {
   'wir-guideline-carousel': '@wir/guideline-carousel/wir-guideline-carousel.js',
+  'wir-timeline': '@wir/timeline/wir-timeline.js',
 } as const;
 
 export type WidgetTag = keyof typeof widgetModules;
