@@ -851,7 +851,8 @@ export class WirActionFieldExplorer extends WirElement {
         : context === 'results'
           ? this.foundMessage(hits.length)
           : '';
-    if (hits.length === 0 && context === 'field' && !vm.filtered) {
+    // A field without any measures says so; a pinned theme with none in this field is a "no results".
+    if (hits.length === 0 && context === 'field' && vm.field && vm.field.start === vm.field.end) {
       return html`${renderEmpty(msg('In diesem Handlungsfeld sind noch keine Maßnahmen veröffentlicht.', { id: 'explorer.fieldEmpty', desc: 'Shown for an action field that has no measures yet.' }))}`;
     }
     return html`${count ? html`<p class="result-count" part="result-count">${count}</p>` : nothing}
@@ -1050,7 +1051,9 @@ export class WirActionFieldExplorer extends WirElement {
       ${vm.pinnedTheme
         ? html`<p>${msg(str`Diese Übersicht zeigt nur Maßnahmen zum Querschnittsthema „${pinnedTheme}“.`, { id: 'explorer.noResults.pinnedTheme', desc: 'Explains that the page fixed the theme, so it cannot be removed.' })}</p>`
         : nothing}
-      <p>${msg('Versuchen Sie weniger oder andere Wörter, oder entfernen Sie einen Filter.', { id: 'explorer.noResults.hint', desc: 'How to widen a search that found nothing.' })}</p>
+      ${active.length
+        ? html`<p>${msg('Versuchen Sie weniger oder andere Wörter, oder entfernen Sie einen Filter.', { id: 'explorer.noResults.hint', desc: 'How to widen a search that found nothing.' })}</p>`
+        : nothing}
       ${elsewhere > 0
         ? html`<p>
             ${elsewhere === 1

@@ -1,0 +1,119 @@
+/**
+ * The explorer's stories show the state they are named after. (stories/stories.test.ts renders
+ * every story of every module and runs axe; this file checks what that generic loop cannot.)
+ * Stories are rendered the way Storybook and stories.test.ts render them: meta.args + story.args,
+ * the toolbar's locale, then the story's render function.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import * as stories from '../../../stories/action-field-explorer.stories.js';
+import type { ExplorerArgs } from '../../../stories/action-field-explorer.stories.js';
+import { defaultLocaleGlobals, withLocaleArgs } from '../../../stories/support/locale.js';
+import type { LocaleGlobals } from '../../../stories/support/locale.js';
+import { settleWidgets } from '../../../stories/support/settle.js';
+import type { Explorer } from './helpers.js';
+import { $, part, parts, resetUrl, shownMeasures, text } from './helpers.js';
+
+type Render = (args: ExplorerArgs) => TemplateResult;
+
+interface StoryLike {
+  args?: ExplorerArgs;
+  globals?: LocaleGlobals;
+  render?: unknown;
+}
+
+const meta = stories.default as StoryLike;
+
+async function render(story: StoryLike, { settle = true } = {}): Promise<Explorer> {
+  const globals = { ...defaultLocaleGlobals, ...story.globals };
+  const args = withLocaleArgs({ ...meta.args, ...story.args }, globals);
+  // Storybook serves demo/feeds at /feeds; the test server serves the repository root.
+  if (args.src?.startsWith('/feeds/')) args.src = `/demo${args.src}`;
+  const wrapper = await fixture<HTMLElement>(((story.render ?? meta.render) as Render)(args));
+  const el = (wrapper.localName === 'wir-action-field-explorer' ? wrapper : wrapper.querySelector('wir-action-field-explorer')) as Explorer;
+  if (settle) expect(await settleWidgets(wrapper)).to.equal(true);
+  await el.updateComplete;
+  return el;
+}
+
+describe('Widgets/Action Field Explorer stories show their state', () => {
+  beforeEach(() => resetUrl());
+  afterEach(() => resetUrl());
+
+  it('Default shows the six Hannover fields and the youth group', async () => {
+    const el = await render(stories.Default);
+    expect(parts(el, 'field-card')).to.have.length(7);
+    expect(part(el, 'group-card')).to.exist;
+  });
+
+  it('Pinned field shows only Bildung, Pinned theme only equal-treatment measures', async () => {
+    const field = await render(stories.PinnedField);
+    expect(field.currentField).to.equal('bildung');
+    expect(part(field, 'field-nav')).to.equal(null);
+    const theme = await render(stories.PinnedTheme);
+    expect(text(part(theme, 'pinned-theme'))).to.contain('Gleichbehandlung');
+  });
+
+  it('Compact and Narrow fit 320 px', async () => {
+    for (const story of [stories.Compact, stories.Narrow]) {
+      const el = await render(story);
+      const base = part(el, 'base')!;
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+    }
+  });
+
+  it('Deep link opens a measure with its indicator', async () => {
+    const el = await render(stories.DeepLink);
+    expect(el.currentField).to.equal('bildung');
+    expect($(el, '#mb-bildung-m1')!.getAttribute('aria-expanded')).to.equal('true');
+    expect($(el, '#md-bildung-m1 [role="meter"]')).to.exist;
+  });
+
+  it('Youth group contributions lists only its measures', async () => {
+    const el = await render(stories.YouthContributions);
+    expect(part(el, 'base')!.dataset.view).to.equal('results');
+    expect(parts(el, 'measure').every((m) => m.querySelector('.group-badge'))).to.equal(true);
+  });
+
+  it('No results explains how to widen the search', async () => {
+    const el = await render(stories.NoResults);
+    expect(part(el, 'no-results')).to.exist;
+    expect(part(el, 'no-results')!.querySelectorAll('.active-filters li')).to.have.length(2);
+  });
+
+  it('RTL stories render right to left', async () => {
+    for (const story of [stories.RightToLeftArabic, stories.RightToLeftArabicField]) {
+      const el = await render(story);
+      expect(getComputedStyle(part(el, 'base')!).direction).to.equal('rtl');
+    }
+  });
+
+  it('Loading reserves space and is busy; Error says 404 with a retry; Empty says so', async () => {
+    const loading = await render(stories.Loading, { settle: false });
+    expect(part(loading, 'loading')!.getAttribute('aria-busy')).to.equal('true');
+    expect(part(loading, 'loading')!.getBoundingClientRect().height).to.be.greaterThan(300);
+    const error = await render(stories.ErrorState);
+    expect(text($(error, '[role="alert"]'))).to.contain('404');
+    expect(part(error, 'retry-button')).to.exist;
+    const empty = await render(stories.Empty);
+    expect(part(empty, 'empty')).to.exist;
+  });
+
+  it('Large catalogue pages its results', async () => {
+    const el = await render(stories.LargeCatalogue);
+    expect(parts(el, 'field-card')).to.have.length(7);
+    $<HTMLAnchorElement>(el, '#card-feld-1')!.click();
+    await el.updateComplete;
+    expect(shownMeasures(el)).to.have.length(50);
+    expect(part(el, 'more-button')).to.exist;
+  });
+
+  it('XSS-inert text shows markup as characters and runs nothing', async () => {
+    const el = await render(stories.XssInert);
+    const root = el.shadowRoot!;
+    expect((globalThis as { __wirXss?: unknown }).__wirXss).to.equal(undefined);
+    expect(root.querySelectorAll('script, style, iframe, img, b, u, svg:not(.icon)')).to.have.length(0);
+    expect(text($(el, '.measure-description'))).to.contain('<iframe');
+  });
+});

@@ -1,0 +1,401 @@
+/**
+ * <wir-action-field-explorer> in every option and state.
+ *
+ * This module is also imported by stories.test.ts under web-test-runner, so it may import only
+ * what a plain browser can load: Lit, the widget, its feed generator, and ./support. Storybook
+ * types are type-only.
+ *
+ * State feeds (empty, hostile text, a large generated catalogue) are served from memory at
+ * /__wir-stories__/explorer/<name>.json by a fetch wrapper for that one path, as
+ * `support/pending-feed.ts` does for the loading state: the widget makes its ordinary request.
+ * Deep-link stories write their state into the URL fragment before rendering, under their own
+ * explorer id, exactly as a shared link would.
+ */
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '@wir/action-field-explorer/wir-action-field-explorer.js';
+import { generateFeed } from '../packages/action-field-explorer/test/fixtures/generate-feed.js';
+import type { LocaleArgs } from './support/locale.js';
+import { storyLanguages } from './support/locale.js';
+import { PENDING_FEED_URL, installPendingFeedRoute } from './support/pending-feed.js';
+import { settleWidgets } from './support/settle.js';
+
+/** The element's attributes, as story args (named like the attributes). */
+export interface ExplorerArgs extends LocaleArgs {
+  src?: string;
+  id?: string;
+  field?: string;
+  theme?: string;
+  layout?: 'default' | 'compact' | '';
+  heading?: string;
+  'heading-level'?: number;
+  'page-size'?: number;
+  scheme?: 'light' | 'dark' | 'auto' | '';
+}
+
+/** Extra story parameters read by the play function and stories.test.ts. */
+interface WirStoryParameters {
+  /** false: the story shows a state that never settles (loading); do not wait for the feed. */
+  settles?: boolean;
+}
+
+// Storybook serves demo/feeds at /feeds (see .storybook/main.ts).
+const HANNOVER_FEED = '/feeds/hannover.json';
+const MISSING_FEED = '/feeds/does-not-exist.json';
+
+// --- in-memory state feeds -------------------------------------------------------------------
+
+const STATE_FEED_PATH = '/__wir-stories__/explorer/';
+
+function stateFeed(actionFields: object[], extra: object = {}): object {
+  return {
+    schemaVersion: '1.0',
+    strategy: {
+      id: 'wir-stories',
+      title: { de: 'WIR sind Hannover – Zusammenleben in der Stadt', en: 'WE are Hannover – Living together in the city', ar: 'نحن هانوفر – العيش معًا في المدينة' },
+      publisher: 'Landeshauptstadt Hannover',
+      languages: ['de', 'en', 'tr', 'ar', 'ru', 'uk'],
+      defaultLanguage: 'de',
+      updated: '2026-11-01',
+    },
+    guidelines: [],
+    crossCuttingThemes: [],
+    groups: [],
+    actionFields,
+    priorities: [],
+    participation: { figures: [] },
+    timeline: [],
+    polls: [],
+    ...extra,
+  };
+}
+
+// Built on first request: the generator is quick, but no story should pay for another's feed.
+const stateFeeds: Record<string, () => object> = {
+  empty: () => stateFeed([]),
+  // 1,500 measures: enough for paging and a realistic search, light enough for a docs page
+  // (the benchmark in packages/action-field-explorer/bench uses 5,000).
+  large: () => generateFeed({ measures: 1500 }),
+  xss: () =>
+    stateFeed(
+      [
+        {
+          id: 'markup',
+          number: 1,
+          title: '<img src=x onerror="globalThis.__wirXss=1">Feld',
+          summary: '<script>globalThis.__wirXss=2</script><b>fett</b> ${globalThis.__wirXss=3} {{constructor}}',
+          goals: [
+            {
+              id: 'markup-z1',
+              title: '\u202eevil\u202c <a href="javascript:alert(1)">Ziel</a>',
+              measures: [
+                {
+                  id: 'markup-m1',
+                  title: '"><svg onload="globalThis.__wirXss=4"></svg>Maßnahme',
+                  description: '<iframe src="javascript:globalThis.__wirXss=5"></iframe>',
+                  status: [{ status: 'in-progress', date: '2025', note: '<style>*{display:none}</style>' }],
+                  responsible: '<u>Amt</u>',
+                  partners: ['javascript:globalThis.__wirXss=6'],
+                  themes: [],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    ),
+};
+const builtFeeds = new Map<string, string>();
+
+let stateRouteInstalled = false;
+
+/** Serves the feeds above at /__wir-stories__/explorer/<name>.json. Safe to call many times. */
+function installStateFeedRoute(): void {
+  if (stateRouteInstalled) return;
+  stateRouteInstalled = true;
+  const realFetch = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input instanceof Request ? input.url : String(input), globalThis.location?.href);
+    const name = url.pathname.startsWith(STATE_FEED_PATH) ? url.pathname.slice(STATE_FEED_PATH.length).replace(/\.json$/, '') : '';
+    if (!Object.hasOwn(stateFeeds, name)) return realFetch(input, init);
+    let body = builtFeeds.get(name);
+    if (body === undefined) {
+      body = JSON.stringify(stateFeeds[name]());
+      builtFeeds.set(name, body);
+    }
+    return Promise.resolve(new Response(body, { headers: { 'Content-Type': 'application/json' } }));
+  };
+}
+
+const stateFeedUrl = (name: keyof typeof stateFeeds) => `${STATE_FEED_PATH}${name}.json`;
+
+/**
+ * Puts a deep link for the explorer with `id` into the page's fragment, keeping everything else
+ * there — what arriving through a shared link looks like.
+ */
+function arriveWith(id: string, state: string): void {
+  const name = `wir-explorer.${id}`;
+  const others = location.hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part && part.split('=')[0] !== name);
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${[...others, `${name}=${state}`].join('&')}`);
+}
+
+// --- rendering -------------------------------------------------------------------------------
+
+function explorer(args: ExplorerArgs): TemplateResult {
+  installStateFeedRoute();
+  return html`<wir-action-field-explorer
+    id=${ifDefined(args.id || undefined)}
+    src=${ifDefined(args.src || undefined)}
+    lang=${ifDefined(args.lang || undefined)}
+    dir=${ifDefined(args.dir || undefined)}
+    field=${ifDefined(args.field || undefined)}
+    theme=${ifDefined(args.theme || undefined)}
+    layout=${ifDefined(args.layout || undefined)}
+    heading=${ifDefined(args.heading || undefined)}
+    heading-level=${ifDefined(args['heading-level'] ?? undefined)}
+    page-size=${ifDefined(args['page-size'] ?? undefined)}
+    scheme=${ifDefined(args.scheme || undefined)}
+  ></wir-action-field-explorer>`;
+}
+
+const meta = {
+  title: 'Widgets/Action Field Explorer',
+  // Storybook reads attributes, properties, events, parts and custom properties from the
+  // custom-elements manifest (generated by .storybook/main.ts) for this tag.
+  component: 'wir-action-field-explorer',
+  tags: ['autodocs'],
+  render: (args) => explorer(args),
+  args: { src: HANNOVER_FEED },
+  argTypes: {
+    src: {
+      description: 'URL of the strategy feed. Without it the page default applies (the loader’s `data-feed`).',
+      control: 'text',
+      table: { category: 'attributes' },
+    },
+    id: {
+      description: 'Names the explorer’s segment in the URL fragment (`#wir-explorer.<id>=…`); give each explorer on a page its own.',
+      control: 'text',
+      table: { category: 'attributes' },
+    },
+    lang: {
+      description: 'Reader language (BCP 47). Empty: the toolbar language, as if inherited from the page.',
+      control: { type: 'select', labels: { '': '(toolbar)' } },
+      options: ['', ...storyLanguages.map((l) => l.value), 'de-x-ls', 'fr'],
+      table: { category: 'attributes' },
+    },
+    dir: {
+      description: 'Writing direction. Empty: from the language, or forced by the toolbar.',
+      control: { type: 'inline-radio', labels: { '': '(auto)' } },
+      options: ['', 'ltr', 'rtl'],
+      table: { category: 'attributes' },
+    },
+    field: {
+      description: 'Pin one action field by id (`bildung`, `soziales`, `demokratie`, `stadtleben-kultur`, `wirtschaft`, `stadtverwaltung`): no overview, no field navigation.',
+      control: 'text',
+      table: { category: 'attributes' },
+    },
+    theme: {
+      description: 'Pin one cross-cutting theme by id (`gleichbehandlung`, `diversitaet`, `kommunikation`); readers cannot remove it.',
+      control: 'text',
+      table: { category: 'attributes' },
+    },
+    layout: {
+      description: '`compact`: denser cards without summaries, for sidebars.',
+      control: { type: 'inline-radio', labels: { '': '(default)' } },
+      options: ['', 'compact'],
+      table: { category: 'attributes' },
+    },
+    heading: {
+      description: 'Visible heading instead of “Handlungsfelder und Maßnahmen” (or the pinned field’s title).',
+      control: 'text',
+      table: { category: 'attributes' },
+    },
+    'heading-level': {
+      description: 'Level of the explorer heading (2–6); views, goals and measures follow below it.',
+      control: { type: 'number', min: 2, max: 6, step: 1 },
+      table: { category: 'attributes' },
+    },
+    'page-size': {
+      description: 'Measures shown before a “show more” button (default 50, at least 5).',
+      control: { type: 'number', min: 5, max: 200, step: 5 },
+      table: { category: 'attributes' },
+    },
+    scheme: {
+      description: 'Colour scheme: light, dark, or auto (follows prefers-color-scheme).',
+      control: { type: 'inline-radio', labels: { '': '(unset = auto)' } },
+      options: ['', 'light', 'dark', 'auto'],
+      table: { category: 'attributes' },
+    },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The six action fields of the strategy with their goals and measures: an overview with counts and a status breakdown per field (and the youth group’s contributions), each field’s goals and measures with status history, responsibilities, partners, themes and indicators, filters by theme, status and group, and a word search. Every view is a deep link in the URL fragment. Use the toolbar to switch the language and the writing direction.',
+      },
+    },
+  },
+  // Waits for the feed so the accessibility panel checks the finished widget, not the skeleton.
+  play: async ({ canvasElement, parameters }) => {
+    const wir = parameters.wir as WirStoryParameters | undefined;
+    if (wir?.settles === false) return;
+    await settleWidgets(canvasElement);
+  },
+} satisfies Meta<ExplorerArgs>;
+
+export default meta;
+type Story = StoryObj<ExplorerArgs>;
+
+const narrow = (args: ExplorerArgs) => html`<div style="inline-size: 320px; max-inline-size: 100%">${explorer(args)}</div>`;
+
+/** Every attribute as a control. */
+export const Playground: Story = {
+  args: {
+    src: HANNOVER_FEED,
+    id: 'playground',
+    lang: '',
+    dir: '',
+    field: '',
+    theme: '',
+    layout: '',
+    heading: '',
+    'heading-level': 2,
+    'page-size': 50,
+    scheme: '',
+  },
+};
+
+/** The sample Hannover feed: six fields and the youth group's contributions. */
+export const Default: Story = {};
+
+/** `field="bildung"` on a partner page about education: only that field, headed by its title. */
+export const PinnedField: Story = {
+  name: 'Pinned field (bildung)',
+  args: { id: 'pinned-field', field: 'bildung' },
+};
+
+/** `theme="gleichbehandlung"`: every count and list shows only measures on equal treatment. */
+export const PinnedTheme: Story = {
+  name: 'Pinned theme (gleichbehandlung)',
+  args: { id: 'pinned-theme', theme: 'gleichbehandlung' },
+};
+
+/** `layout="compact"` in a 320 px sidebar. */
+export const Compact: Story = {
+  name: 'Compact (320 px sidebar)',
+  args: { id: 'compact', layout: 'compact' },
+  render: narrow,
+};
+
+/** The default layout in a 320 px column: cards stack, filters stack, nothing scrolls sideways. */
+export const Narrow: Story = {
+  name: 'Narrow (320 px)',
+  args: { id: 'narrow' },
+  render: narrow,
+};
+
+/**
+ * Arriving through a shared link to one measure:
+ * `#wir-explorer.deep-link=field:bildung;measure:bildung-m1` opens the field with that measure's
+ * status history and indicator expanded.
+ */
+export const DeepLink: Story = {
+  name: 'Deep link to a measure',
+  args: { id: 'deep-link' },
+  render: (args) => {
+    arriveWith('deep-link', 'field:bildung;measure:bildung-m1');
+    return explorer(args);
+  },
+};
+
+/** The youth group's contributions across fields (`group:ag-jugend`), as its overview card opens them. */
+export const YouthContributions: Story = {
+  name: 'Youth group contributions',
+  args: { id: 'youth' },
+  render: (args) => {
+    arriveWith('youth', 'group:ag-jugend');
+    return explorer(args);
+  },
+};
+
+/** A search with filters that finds nothing: the message names the active filters and offers to remove each or reset all. */
+export const NoResults: Story = {
+  name: 'No results',
+  args: { id: 'no-results' },
+  render: (args) => {
+    arriveWith('no-results', 'field:demokratie;status:deferred;q:Sprachkurs');
+    return explorer(args);
+  },
+};
+
+/** Arabic: right-to-left layout, mirrored arrows, Arabic UI strings and feed text. */
+export const RightToLeftArabic: Story = {
+  name: 'RTL (Arabic)',
+  args: { id: 'rtl' },
+  globals: { locale: 'ar', direction: 'auto' },
+};
+
+/** Arabic in an open field with a measure's details. */
+export const RightToLeftArabicField: Story = {
+  name: 'RTL (Arabic), field detail',
+  args: { id: 'rtl-field' },
+  globals: { locale: 'ar', direction: 'auto' },
+  render: (args) => {
+    arriveWith('rtl-field', 'field:bildung;measure:bildung-m2');
+    return explorer(args);
+  },
+};
+
+/**
+ * The loading state: the feed URL is one whose request never finishes (see
+ * `stories/support/pending-feed.ts`); the widget reserves its height and says it is loading.
+ */
+export const Loading: Story = {
+  args: { src: PENDING_FEED_URL },
+  parameters: { wir: { settles: false } satisfies WirStoryParameters },
+  render: (args) => {
+    installPendingFeedRoute();
+    return explorer(args);
+  },
+};
+
+/** A feed URL that answers 404: the error message says so and offers a retry button. */
+export const ErrorState: Story = {
+  name: 'Error (404)',
+  args: { src: MISSING_FEED },
+};
+
+/** A valid feed that has no action fields yet. */
+export const Empty: Story = {
+  name: 'Empty feed',
+  args: { src: stateFeedUrl('empty') },
+};
+
+/** A generated catalogue of 1,500 measures: paging with “show more”, and search on every keystroke. */
+export const LargeCatalogue: Story = {
+  name: 'Large catalogue (1,500 measures)',
+  args: { id: 'large', src: stateFeedUrl('large') },
+};
+
+/** `scheme="dark"` on a dark partner page; contrast is checked by axe like every other story. */
+export const DarkScheme: Story = {
+  name: 'Dark scheme',
+  args: { id: 'dark', scheme: 'dark' },
+  parameters: { backgrounds: { disable: true } },
+  render: (args) => html`<div style="padding: 1rem; background: #101418">${explorer(args)}</div>`,
+};
+
+/** Feed text that looks like HTML, script or template syntax shows as plain characters and runs nothing. */
+export const XssInert: Story = {
+  name: 'XSS-inert text',
+  args: { id: 'xss', src: stateFeedUrl('xss') },
+  render: (args) => {
+    arriveWith('xss', 'field:markup;measure:markup-m1');
+    return explorer(args);
+  },
+};
