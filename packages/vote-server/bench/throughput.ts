@@ -41,6 +41,8 @@ interface StatsLine {
   queue: QueueStats;
   cpu: { user: number; system: number };
   at: number;
+  /** Server event-loop delay during the measured run (reset at each snapshot), ms. */
+  loop?: { p50: number; p99: number; max: number; gcMs: number; gcMax: number };
 }
 
 async function run(store: 'pglite' | 'pg') {
@@ -143,6 +145,13 @@ async function run(store: 'pglite' | 'pg') {
   }
   console.log(`  batching     ${batches} transactions, ${(items / batches).toFixed(1)} votes each on average (largest ${after.queue.largestBatch}), ${txMs.toFixed(2)} ms per transaction (slowest ${(after.queue.maxWriteMs ?? 0).toFixed(0)} ms), ${(batches / elapsed).toFixed(0)} commits/s`);
   console.log(`  time per vote (mean ${mean.toFixed(1)} ms): waiting for the next batch ${queueWait.toFixed(1)} ms (${((queueWait / mean) * 100).toFixed(0)} %), inside the write transaction ${inTx.toFixed(1)} ms (${((inTx / mean) * 100).toFixed(0)} %), HTTP/JSON/validation/hashing/client ${(mean - queueWait - inTx).toFixed(1)} ms (${(((mean - queueWait - inTx) / mean) * 100).toFixed(0)} %)`);
+  if (after.loop) {
+    console.log(
+      `  server event loop: delay p50 ${after.loop.p50.toFixed(1)} ms · p99 ${after.loop.p99.toFixed(1)} ms · max ${after.loop.max.toFixed(0)} ms; ` +
+        `garbage collection ${after.loop.gcMs.toFixed(0)} ms in total, longest pause ${after.loop.gcMax.toFixed(1)} ms ` +
+        `(a delay not explained by GC or by the write is the process waiting for a CPU)`,
+    );
+  }
   console.log(`  server CPU   ${serverCpu.toFixed(1)} s over ${elapsed.toFixed(1)} s = ${((serverCpu / elapsed) * 100).toFixed(0)} % of one core (machine: ${cpus().length} cores shared with this client and the database; 1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`);
   return { store, perSecond: accepted / elapsed, p99: percentile(latencies, 99) };
 }

@@ -2,6 +2,7 @@
  * Entry point: `tsx packages/vote-server/src/main.ts`. Configuration comes from environment
  * variables (see README.md). SIGTERM/SIGINT stop it gracefully: queued votes are written first.
  */
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config.js';
 import { FeedSourceError } from './polls.js';
 import { startVoteServer, type RunningServer } from './server.js';
@@ -17,7 +18,26 @@ try {
 
 // For the benchmark scripts only: write-path statistics on request (SIGUSR2) and at exit.
 const printStats = process.env.WIR_PRINT_STATS === '1';
-const statsLine = () => `WIR_STATS ${JSON.stringify({ ...server.app.voteStats(), cpu: process.cpuUsage(), at: performance.now() })}`;
+// Event-loop delay shows whether requests waited for this process to get a CPU at all.
+// Garbage-collection pauses tell the two causes of a stalled loop apart.
+const loopDelay = printStats ? monitorEventLoopDelay({ resolution: 1 }) : undefined;
+loopDelay?.enable();
+const gc = { ms: 0, max: 0 };
+if (printStats) {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.ms += entry.duration;
+      gc.max = Math.max(gc.max, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
+}
+const statsLine = () => {
+  const loop = loopDelay && { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6, gcMs: gc.ms, gcMax: gc.max };
+  loopDelay?.reset();
+  gc.ms = 0;
+  gc.max = 0;
+  return `WIR_STATS ${JSON.stringify({ ...server.app.voteStats(), cpu: process.cpuUsage(), at: performance.now(), loop })}`;
+};
 if (printStats) process.on('SIGUSR2', () => console.log(statsLine()));
 
 const stop = (signal: string) => {
