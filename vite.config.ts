@@ -77,10 +77,28 @@ function minifyTemplateLiterals(): Plugin {
   };
 }
 
+/**
+ * Replaces Vite's preload helper with a plain call. Vite wraps every `import()` of a client build
+ * in `__vitePreload`, which adds <link rel=modulepreload> tags for the imported chunk's own
+ * dependencies and CSS. Our dynamic imports (the locale modules, a widget's lazy parts) have
+ * none, `modulePreload` is off, and the page is not ours to add tags to; yet the helper (about
+ * 0.6 kB gzip) would ride along in the shared chunk of every widget. What is lost is only Vite's
+ * `vite:preloadError` window event: a failed import still rejects, which core handles.
+ */
+function plainDynamicImports(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'wir-plain-dynamic-imports',
+    enforce: 'pre',
+    resolveId: (source) => (source === id ? id : null),
+    load: (source) => (source === id ? 'export const __vitePreload = (load) => load();' : null),
+  };
+}
+
 const widgets: UserConfig = {
   ...shared,
   publicDir: false,
-  plugins: [minifyTemplateLiterals()],
+  plugins: [minifyTemplateLiterals(), plainDynamicImports()],
   // Relative base: the bundle must work from whatever folder or CDN path a city hosts it at.
   base: './',
   build: {
