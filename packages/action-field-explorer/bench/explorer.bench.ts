@@ -115,7 +115,6 @@ async function run(): Promise<void> {
     }
   }
   all.push(stats('open a field (from the overview)', open));
-  console.log('open samples', open.map((n) => n.toFixed(1)).join(' '), 'back', back.map((n) => n.toFixed(1)).join(' '));
   all.push(stats('back to the overview', back));
 
   const queries = ['sprache', 'beratung schule', 'förderung', 'netzwerk jugend', 'nr 4711', 'xyz'];

@@ -13,6 +13,7 @@
 // Not a unit test: figures depend on the machine. The issue's bar is one frame (~16 ms).
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -93,7 +94,6 @@ if (serveOnly) {
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    page.on('console', (m) => { if (m.text().includes('samples')) console.log(m.text()); });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(`${origin}/explorer.bench.html?measures=${measures}&runs=${runs}`);
     await page.waitForFunction(() => window.__benchResult || window.__benchError, { timeout: 600_000, polling: 250 });
@@ -101,6 +101,8 @@ if (serveOnly) {
     if (error) throw new Error(error);
     const version = await browser.version();
     console.log(`<wir-action-field-explorer> benchmark — ${result.measures} measures, feed ${(result.bytes / 1024).toFixed(0)} KiB, ${version}, headless`);
+    // Other work on the machine shows up in p95 and max; the load average says how much there was.
+    console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`);
     console.log('times: action → Lit render → style + layout (forced), in ms');
     console.log(`${'interaction'.padEnd(54)} ${'n'.padStart(4)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`);
     for (const s of result.stats) {

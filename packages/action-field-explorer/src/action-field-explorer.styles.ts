@@ -9,34 +9,15 @@ export const styles = css`
     --_padding: var(--wir-explorer-padding, var(--_wir-space-l));
     --_card-min: var(--wir-explorer-card-min-width, 16rem);
 
-    /* Status colours: each at least 3:1 against the surface in its scheme. Colour is never the
-       only cue: bars and swatches also carry a pattern per status, and every status is written. */
-    --_s-done: var(--wir-explorer-status-done, #1a7f37);
-    --_s-in-progress: var(--wir-explorer-status-in-progress, #0a62c9);
-    --_s-accepted: var(--wir-explorer-status-accepted, #7a3fd1);
-    --_s-recommendation: var(--wir-explorer-status-recommendation, #b04a00);
-    --_s-deferred: var(--wir-explorer-status-deferred, #5c6570);
-    --_s-proposed: var(--wir-explorer-status-proposed, #8a6100);
-  }
-
-  :host([scheme='dark']) {
-    --_s-done: var(--wir-explorer-status-done, #4ac26b);
-    --_s-in-progress: var(--wir-explorer-status-in-progress, #6cb0ff);
-    --_s-accepted: var(--wir-explorer-status-accepted, #c297ff);
-    --_s-recommendation: var(--wir-explorer-status-recommendation, #f39452);
-    --_s-deferred: var(--wir-explorer-status-deferred, #a2abb6);
-    --_s-proposed: var(--wir-explorer-status-proposed, #dcab3c);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([scheme='light'])) {
-      --_s-done: var(--wir-explorer-status-done, #4ac26b);
-      --_s-in-progress: var(--wir-explorer-status-in-progress, #6cb0ff);
-      --_s-accepted: var(--wir-explorer-status-accepted, #c297ff);
-      --_s-recommendation: var(--wir-explorer-status-recommendation, #f39452);
-      --_s-deferred: var(--wir-explorer-status-deferred, #a2abb6);
-      --_s-proposed: var(--wir-explorer-status-proposed, #dcab3c);
-    }
+    /* Status colours: one palette for both schemes, each at least 3:1 against the light and the
+       dark surfaces (3.3–4.8:1). Colour is never the only cue: bars and swatches also carry a
+       pattern per status, and every status is written out. */
+    --_s-done: var(--wir-explorer-status-done, #2f8a3f);
+    --_s-in-progress: var(--wir-explorer-status-in-progress, #3a74d9);
+    --_s-accepted: var(--wir-explorer-status-accepted, #8a5ad6);
+    --_s-recommendation: var(--wir-explorer-status-recommendation, #c0601c);
+    --_s-deferred: var(--wir-explorer-status-deferred, #7c8591);
+    --_s-proposed: var(--wir-explorer-status-proposed, #a27812);
   }
 
   .base {
@@ -104,11 +85,17 @@ export const styles = css`
     text-underline-offset: 0.15em;
   }
 
+  .view {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+
   /* ---- filters ---- */
 
   .filters {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
     gap: var(--_wir-space-s);
     align-items: end;
     padding: var(--_wir-space-s);
@@ -423,6 +410,11 @@ export const styles = css`
     background: var(--_wir-color-surface-raised);
     color: var(--_wir-color-text);
     font-variant-numeric: tabular-nums;
+  }
+
+  .field-header .breakdown {
+    align-self: stretch;
+    max-inline-size: 40rem;
   }
 
   .field-header {

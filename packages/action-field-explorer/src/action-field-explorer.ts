@@ -1,8 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { cache } from 'lit/directives/cache.js';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { WirElement, customProperty, renderEmpty, renderError, renderLoading, withRenderLocale } from '@wir/core';
 import { resolveText } from '@wir/feed';
@@ -133,8 +132,6 @@ interface PendingFocus {
 export class WirActionFieldExplorer extends WirElement {
   static override styles = [...WirElement.styles, styles];
 
-  @query('#live') private liveRegion?: HTMLElement;
-
   @state() private selectedField?: string;
   @state() private goalTarget?: string;
   @state() private selectedMeasure?: string;
@@ -182,7 +179,7 @@ export class WirActionFieldExplorer extends WirElement {
     onNavigate: (urlState) => this.onUrlNavigate(urlState),
   });
 
-  private readonly announcer = new AnnounceController(this, { region: () => this.liveRegion });
+  private readonly announcer = new AnnounceController(this, { region: () => this.renderRoot.querySelector<HTMLElement>('#live') });
 
   /** Id of the action field shown, pinned or chosen by the reader; undefined in the overview. */
   get currentField(): string | undefined {
@@ -227,7 +224,7 @@ export class WirActionFieldExplorer extends WirElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.catalogue && !this.indexes.has(this.locale)) this.scheduleIndexBuild();
+    if (this.catalogue && !this.indexes.get(this.locale)?.complete) this.scheduleIndexBuild();
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     if (focus) {
@@ -422,12 +419,14 @@ export class WirActionFieldExplorer extends WirElement {
     return index;
   }
 
-  // The first keystroke should not pay for building the index: build it when the page is idle.
+  // The first keystroke should not pay for building the index: build it in slices while the
+  // page is idle, so no slice delays a frame.
   private scheduleIndexBuild(): void {
     if (this.idleIndexHandle !== undefined) return;
-    this.idleIndexHandle = requestIdle(() => {
+    this.idleIndexHandle = requestIdle((more) => {
       this.idleIndexHandle = undefined;
-      if (this.catalogue && this.isConnected) this.indexFor(this.catalogue, this.locale);
+      if (!this.catalogue || !this.isConnected) return;
+      if (!this.indexFor(this.catalogue, this.locale).build(more)) this.scheduleIndexBuild();
     });
   }
 
@@ -615,6 +614,22 @@ export class WirActionFieldExplorer extends WirElement {
       : msg(str`${n} Ziele`, { id: 'explorer.goals', desc: 'Count of goals (0 or more than 1); use a form that works for any number.' });
   }
 
+  private themeLabel(): string {
+    return msg('Querschnittsthema', { id: 'explorer.theme', desc: 'Label of the cross-cutting theme filter.' });
+  }
+
+  private groupLabel(): string {
+    return msg('Eingebracht von', { id: 'explorer.group', desc: 'Label of the filter by the group that contributed a measure (e.g. the youth working group).' });
+  }
+
+  private allFieldsLabel(): string {
+    return msg('Alle Handlungsfelder', { id: 'explorer.allFields', desc: 'Link back to the overview of all action fields.' });
+  }
+
+  private groupKicker(): string {
+    return msg('Beiträge der Gruppe', { id: 'explorer.groupKicker', desc: 'Label above the name of a contributing group (e.g. the youth working group) on its overview card.' });
+  }
+
   private fieldLabel(number: number): string {
     return msg(str`Handlungsfeld ${number}`, { id: 'explorer.fieldNumber', desc: 'Label before an action field title; the placeholder is its number.' });
   }
@@ -682,18 +697,18 @@ export class WirActionFieldExplorer extends WirElement {
           spellcheck="false"
           enterkeyhint="search"
           maxlength=${MAX_QUERY_LENGTH}
-          .value=${live(this.query)}
+          .value=${this.query}
           @input=${this.onSearchInput}
           @compositionend=${(e: CompositionEvent) => this.setQuery((e.target as HTMLInputElement).value)}
         />
       </div>
       ${theme
         ? html`<p class="control pinned" part="pinned-theme">
-            <span class="pinned-label">${msg('Querschnittsthema', { id: 'explorer.theme', desc: 'Label of the cross-cutting theme filter.' })}</span>
+            <span class="pinned-label">${this.themeLabel()}</span>
             <span class="pinned-value">${this.t(theme.title)}</span>
           </p>`
         : html`<div class="control">
-            <label for="theme">${msg('Querschnittsthema', { id: 'explorer.theme', desc: 'Label of the cross-cutting theme filter.' })}</label>
+            <label for="theme">${this.themeLabel()}</label>
             <select id="theme" part="theme-select" @change=${(e: Event) => this.setFilter('theme', (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!this.themeFilter}>${msg('Alle Themen', { id: 'explorer.theme.all', desc: 'Theme filter option: no theme filter.' })}</option>
               ${[...catalogue.themes.values()].map(
@@ -710,7 +725,7 @@ export class WirActionFieldExplorer extends WirElement {
       </div>
       ${groups.length
         ? html`<div class="control">
-            <label for="group">${msg('Eingebracht von', { id: 'explorer.group', desc: 'Label of the filter by the group that contributed a measure (e.g. the youth working group).' })}</label>
+            <label for="group">${this.groupLabel()}</label>
             <select id="group" part="group-select" @change=${(e: Event) => this.setFilter('group', (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!this.groupFilter}>${msg('Alle', { id: 'explorer.group.all', desc: 'Group filter option: measures from anyone.' })}</option>
               ${groups.map(
@@ -752,7 +767,7 @@ export class WirActionFieldExplorer extends WirElement {
         1,
         { class: 'card-title' },
         html`<a id="card-group-${id}" part="field-link" href=${this.hrefFor({ field: undefined, group: id })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openGroup(id))}>
-          <span class="kicker">${msg('Beiträge der Gruppe', { id: 'explorer.groupKicker', desc: 'Label above the name of a contributing group (e.g. the youth working group) on its overview card.' })}</span>
+          <span class="kicker">${this.groupKicker()}</span>
           <span class="title">${this.t(group.title)}</span>
         </a>`,
       )}
@@ -778,7 +793,7 @@ export class WirActionFieldExplorer extends WirElement {
   private renderFieldNav(vm: ViewModel, current: FieldInfo): TemplateResult {
     return html`<nav class="field-nav" part="field-nav" aria-label=${msg('Handlungsfelder', { id: 'explorer.fieldNav', desc: 'Accessible name of the navigation between action fields.' })}>
       <a class="back" part="back-link" href=${this.hrefFor({ field: undefined })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openOverview())}>
-        ${this.renderIcon('back')}${msg('Alle Handlungsfelder', { id: 'explorer.allFields', desc: 'Link back to the overview of all action fields.' })}
+        ${this.renderIcon('back')}${this.allFieldsLabel()}
       </a>
       <ul class="chips" role="list">
         ${vm.catalogue.fields.map((info) => {
@@ -825,14 +840,14 @@ export class WirActionFieldExplorer extends WirElement {
     return html`<div class="results-header">
         ${groupPage
           ? html`<a class="back" part="back-link" href=${this.hrefFor({ group: undefined })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openOverview())}>
-              ${this.renderIcon('back')}${msg('Alle Handlungsfelder', { id: 'explorer.allFields', desc: 'Link back to the overview of all action fields.' })}
+              ${this.renderIcon('back')}${this.allFieldsLabel()}
             </a>`
           : nothing}
         ${this.renderHeading(
           1,
           { id: 'view-heading', class: 'view-heading', focusable: true },
           groupPage
-            ? html`<span class="kicker">${msg('Beiträge der Gruppe', { id: 'explorer.groupKicker', desc: 'Label above the name of a contributing group (e.g. the youth working group) on its overview card.' })}</span>
+            ? html`<span class="kicker">${this.groupKicker()}</span>
                 <span class="title">${this.t(group.title)}</span>`
             : msg('Gefundene Maßnahmen', { id: 'explorer.results', desc: 'Heading of the list of measures matching the search and filters, across all action fields.' }),
         )}
@@ -940,7 +955,7 @@ export class WirActionFieldExplorer extends WirElement {
           ? html`<div><dt>${msg('Querschnittsthemen', { id: 'explorer.themes', desc: 'Label: the cross-cutting themes a measure belongs to.' })}</dt><dd>${list(themes.map((t) => t.title))}</dd></div>`
           : nothing}
         ${group
-          ? html`<div><dt>${msg('Eingebracht von', { id: 'explorer.group', desc: 'Label of the filter by the group that contributed a measure (e.g. the youth working group).' })}</dt><dd>${this.t(group.title)}</dd></div>`
+          ? html`<div><dt>${this.groupLabel()}</dt><dd>${this.t(group.title)}</dd></div>`
           : nothing}
       </dl>
       <div class="history">
@@ -1139,8 +1154,15 @@ export class WirActionFieldExplorer extends WirElement {
 
 type IdleHandle = number;
 
-function requestIdle(callback: () => void): IdleHandle {
-  return typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : (setTimeout(callback, 200) as unknown as number);
+/** Calls `callback` when the page is idle, with a function telling whether idle time is left. */
+function requestIdle(callback: (more: () => boolean) => void): IdleHandle {
+  if (typeof requestIdleCallback === 'function') {
+    return requestIdleCallback((deadline) => callback(() => deadline.timeRemaining() > 1), { timeout: 2000 });
+  }
+  return setTimeout(() => {
+    const end = performance.now() + 8;
+    callback(() => performance.now() < end);
+  }, 50) as unknown as number;
 }
 
 function cancelIdle(handle: IdleHandle): void {

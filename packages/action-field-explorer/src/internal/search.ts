@@ -44,26 +44,54 @@ export function searchTerms(query: string): string[] {
 /**
  * One normalized text per catalogue entry, in entry order. `texts(i)` lists the texts of entry i
  * as the reader sees them (already resolved to the reader's language).
+ *
+ * Building normalizes every text of the catalogue (about 75 ms for 5,000 measures on a laptop),
+ * so it can run in slices — `build(more)` stops when `more()` says so, e.g. at the end of an idle
+ * period — and a search finishes whatever is left first.
  */
 export class SearchIndex {
-  readonly haystacks: readonly string[];
   /** Every entry index, ascending: the candidates of a fresh search. */
   readonly all: readonly number[];
+  private readonly haystacks: string[];
+  private built = 0;
 
-  constructor(count: number, texts: (i: number) => Iterable<string | undefined>) {
-    const haystacks: string[] = new Array(count);
-    for (let i = 0; i < count; i++) {
-      let joined = '';
-      for (const text of texts(i)) if (text) joined += ` ${text}`;
-      // A leading space keeps every term search a plain substring test.
-      haystacks[i] = ` ${normalizeForSearch(joined)} `;
-    }
-    this.haystacks = haystacks;
+  constructor(
+    private readonly count: number,
+    private readonly texts: (i: number) => Iterable<string | undefined>,
+  ) {
+    this.haystacks = new Array(count);
     this.all = Array.from({ length: count }, (_, i) => i);
+  }
+
+  get complete(): boolean {
+    return this.built >= this.count;
+  }
+
+  /** Normalizes entries until done or until `more()` (asked every 64 entries) returns false. */
+  build(more: () => boolean = () => true): boolean {
+    while (this.built < this.count) {
+      const end = Math.min(this.count, this.built + 64);
+      for (let i = this.built; i < end; i++) {
+        let joined = '';
+        for (const text of this.texts(i)) if (text) joined += ` ${text}`;
+        // Spaces around every text keep each term search a plain substring test.
+        this.haystacks[i] = ` ${normalizeForSearch(joined)} `;
+      }
+      this.built = end;
+      if (!more()) break;
+    }
+    return this.complete;
+  }
+
+  /** The normalized text of entry `i`. */
+  text(i: number): string {
+    this.build();
+    return this.haystacks[i];
   }
 
   /** Entries among `candidates` (ascending indices) whose text contains every term. */
   filter(terms: readonly string[], candidates: Iterable<number>): number[] {
+    this.build();
     const out: number[] = [];
     const haystacks = this.haystacks;
     outer: for (const i of candidates) {
