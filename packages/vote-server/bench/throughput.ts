@@ -17,6 +17,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { BENCH_POLL, freePort, freshPostgres, numberArg, parseArgs, percentile, postJson, randomOptions, sleep, startServer, writeBenchFeed, writeSecret } from './support.js';
 
@@ -73,6 +74,9 @@ async function run(store: 'pglite' | 'pg') {
   };
   const loadBefore = loadavg()[0]!;
   const before = await snapshot();
+  // The load generator shares the machine too; its own stalls inflate the measured latency.
+  const clientLoop = monitorEventLoopDelay({ resolution: 1 });
+  clientLoop.enable();
   const latencies: number[] = [];
   /** Open loop only: from handing the request to the HTTP agent to the answer. */
   const serviceTimes: number[] = [];
@@ -119,6 +123,7 @@ async function run(store: 'pglite' | 'pg') {
     await Promise.all(inFlight);
   }
   const elapsed = (performance.now() - started) / 1000;
+  clientLoop.disable();
   const after = await snapshot();
   agent.destroy();
   server.child.kill('SIGTERM');
@@ -152,6 +157,7 @@ async function run(store: 'pglite' | 'pg') {
         `(a delay not explained by GC or by the write is the process waiting for a CPU)`,
     );
   }
+  console.log(`  client event loop: delay p99 ${(clientLoop.percentile(99) / 1e6).toFixed(1)} ms · max ${(clientLoop.max / 1e6).toFixed(0)} ms`);
   console.log(`  server CPU   ${serverCpu.toFixed(1)} s over ${elapsed.toFixed(1)} s = ${((serverCpu / elapsed) * 100).toFixed(0)} % of one core (machine: ${cpus().length} cores shared with this client and the database; 1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`);
   return { store, perSecond: accepted / elapsed, p99: percentile(latencies, 99) };
 }
