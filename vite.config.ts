@@ -29,6 +29,19 @@ const shared: UserConfig = {
   },
 };
 
+type Edit = { start: number; end: number; text: string };
+
+/** Replaces non-overlapping ranges of `code`. */
+function applyEdits(code: string, edits: Edit[]): string {
+  let out = '';
+  let last = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    out += code.slice(last, edit.start) + edit.text;
+    last = edit.end;
+  }
+  return out + code.slice(last);
+}
+
 /**
  * Drops the indentation and comments from the static text of Lit's css`` and html`` templates in
  * our own sources; the JS minifier leaves template text alone, and it is a fifth of the
@@ -48,7 +61,7 @@ function minifyTemplateLiterals(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/\/packages\/[^/]+\/src\/.+\.ts$/.test(id) || !/(css|html|svg|Html)`/.test(code)) return null;
-      const edits: Array<{ start: number; end: number; text: string }> = [];
+      const edits: Edit[] = [];
       const visit = (node: unknown): void => {
         if (!node || typeof node !== 'object') return;
         if (Array.isArray(node)) return node.forEach(visit);
@@ -65,14 +78,44 @@ function minifyTemplateLiterals(): Plugin {
         for (const key in n) if (key !== 'parent') visit(n[key]);
       };
       visit(parseSync(id, code).program);
-      if (edits.length === 0) return null;
-      let out = '';
-      let last = 0;
-      for (const edit of edits.sort((a, b) => a.start - b.start)) {
-        out += code.slice(last, edit.start) + edit.text;
-        last = edit.end;
-      }
-      return { code: out + code.slice(last), map: null };
+      return edits.length ? { code: applyEdits(code, edits), map: null } : null;
+    },
+  };
+}
+
+/**
+ * Removes the `desc` option from `msg('…', { id, desc })` calls in our sources. `desc` is a note
+ * for translators that `lit-localize extract` copies into the XLIFF files; at runtime msg()
+ * never reads it, yet every description would otherwise ship in the widget bundles.
+ */
+function stripMessageDescriptions(): Plugin {
+  return {
+    name: 'wir-strip-msg-desc',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/packages\/[^/]+\/src\/.+\.ts$/.test(id) || !code.includes('desc')) return null;
+      const edits: Edit[] = [];
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(visit);
+        const n = node as Record<string, any>;
+        const options = n.arguments?.[1];
+        if (
+          n.type === 'CallExpression' &&
+          n.callee?.type === 'Identifier' &&
+          n.callee.name === 'msg' &&
+          options?.type === 'ObjectExpression'
+        ) {
+          const isDesc = (p: any) => p.type === 'Property' && !p.computed && (p.key.name ?? p.key.value) === 'desc';
+          if (options.properties.some(isDesc)) {
+            const kept = options.properties.filter((p: any) => !isDesc(p)).map((p: any) => code.slice(p.start, p.end));
+            edits.push({ start: options.start, end: options.end, text: `{${kept.join(',')}}` });
+          }
+        }
+        for (const key in n) if (key !== 'parent') visit(n[key]);
+      };
+      visit(parseSync(id, code).program);
+      return edits.length ? { code: applyEdits(code, edits), map: null } : null;
     },
   };
 }
@@ -98,7 +141,7 @@ function plainDynamicImports(): Plugin {
 const widgets: UserConfig = {
   ...shared,
   publicDir: false,
-  plugins: [minifyTemplateLiterals(), plainDynamicImports()],
+  plugins: [minifyTemplateLiterals(), stripMessageDescriptions(), plainDynamicImports()],
   // Relative base: the bundle must work from whatever folder or CDN path a city hosts it at.
   base: './',
   build: {
