@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { ConfigError, DEV_ORIGINS, loadConfig } from '../src/config.js';
 import { GroupCommit, QueueFullError } from '../src/internal/group-commit.js';
 import { canonicalOrigin, canonicalOriginHeader, parseOriginList } from '../src/internal/origins.js';
@@ -178,8 +178,18 @@ describe('configuration', () => {
 });
 
 describe('hash secret', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wir-secret-'));
+    dirs.push(dir);
+    return dir;
+  };
+  after(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('is created once with owner-only permissions and read back unchanged', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'wir-secret-')), 'sub', 'secret');
+    const file = join(tempDir(), 'sub', 'secret');
     const first = loadOrCreateSecret(file);
     assert.equal(first.created, true);
     assert.equal(statSync(file).mode & 0o777, 0o600);
@@ -190,7 +200,7 @@ describe('hash secret', () => {
   });
 
   it('refuses a secret shorter than 32 bytes', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'wir-secret-')), 'secret');
+    const file = join(tempDir(), 'secret');
     writeFileSync(file, 'short\n');
     assert.throws(() => loadOrCreateSecret(file), /shorter than 32 bytes/);
   });
