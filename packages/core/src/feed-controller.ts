@@ -18,15 +18,17 @@ export class FeedController implements ReactiveController {
   result?: FeedResult;
   error?: FeedError;
 
-  private url?: string;
-  private abortController?: AbortController;
+  #url?: string;
+  #abortController?: AbortController;
   // Answers of superseded loads (src changed, element left) are dropped by comparing this.
-  private generation = 0;
+  #generation = 0;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly getUrl: () => string | undefined,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #getUrl: () => string | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, getUrl: () => string | undefined) {
+    this.#host = host;
+    this.#getUrl = getUrl;
     host.addController(this);
   }
 
@@ -41,69 +43,69 @@ export class FeedController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.sync();
+    this.#sync();
   }
 
   hostUpdate(): void {
-    this.sync();
+    this.#sync();
   }
 
   hostDisconnected(): void {
     if (this.state === 'loading') {
-      this.abortController?.abort();
-      this.generation++;
+      this.#abortController?.abort();
+      this.#generation++;
       this.state = 'idle';
-      this.url = undefined;
+      this.#url = undefined;
     }
   }
 
   /** Clears a failed load and asks the server again, bypassing the page's feed cache. */
   retry(): void {
     if (this.state === 'loading') return;
-    this.start(this.getUrl(), true);
+    this.#start(this.#getUrl(), true);
   }
 
-  private sync(): void {
-    const url = this.getUrl();
-    if (url !== this.url) this.start(url, false);
+  #sync(): void {
+    const url = this.#getUrl();
+    if (url !== this.#url) this.#start(url, false);
   }
 
-  private start(url: string | undefined, reload: boolean): void {
-    this.abortController?.abort();
-    this.abortController = undefined;
-    const generation = ++this.generation;
-    this.url = url;
+  #start(url: string | undefined, reload: boolean): void {
+    this.#abortController?.abort();
+    this.#abortController = undefined;
+    const generation = ++this.#generation;
+    this.#url = url;
     this.error = undefined;
     this.result = undefined;
     this.state = url ? 'loading' : 'idle';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     if (!url) return;
 
     const abortController = new AbortController();
-    this.abortController = abortController;
+    this.#abortController = abortController;
     loadFeed(url, { signal: abortController.signal, reload }).then(
       (result) => {
-        if (generation !== this.generation) return;
+        if (generation !== this.#generation) return;
         this.state = 'ready';
         this.result = result;
-        this.settle(generation, () => new WirFeedLoadEvent(result));
+        this.#settle(generation, () => new WirFeedLoadEvent(result));
       },
       (reason: unknown) => {
-        if (generation !== this.generation) return;
+        if (generation !== this.#generation) return;
         const error = asFeedError(reason, url);
         if (error.kind === 'aborted') return;
         this.state = 'error';
         this.error = error;
-        this.settle(generation, () => new WirFeedErrorEvent(error));
+        this.#settle(generation, () => new WirFeedErrorEvent(error));
       },
     );
   }
 
   // Events go out after the render, so a listener already finds the new content in the DOM.
-  private settle(generation: number, event: () => Event): void {
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() => {
-      if (generation === this.generation) this.host.dispatchEvent(event());
+  #settle(generation: number, event: () => Event): void {
+    this.#host.requestUpdate();
+    void this.#host.updateComplete.then(() => {
+      if (generation === this.#generation) this.#host.dispatchEvent(event());
     });
   }
 }

@@ -35,9 +35,9 @@ export class WirElement extends LitElement {
   /** Loads the feed named by `src`; its `state` drives what a widget renders. */
   protected readonly feed: FeedController;
 
-  private langTag: string = sourceLocale;
-  private renderedDir: 'ltr' | 'rtl' = 'ltr';
-  private stopObservingLang?: () => void;
+  #langTag: string = sourceLocale;
+  #renderedDir: 'ltr' | 'rtl' = 'ltr';
+  #stopObservingLang?: () => void;
 
   constructor() {
     super();
@@ -49,12 +49,12 @@ export class WirElement extends LitElement {
    * (crossing shadow roots), else `<html lang>`, else `de`. Feed text is resolved against it.
    */
   get locale(): string {
-    return this.langTag;
+    return this.#langTag;
   }
 
   /** The language the widget's own UI strings are shown in (`tr-TR` → `tr`, `fr` → `de`). */
   get uiLocale(): Locale {
-    return resolveLocale(this.langTag);
+    return resolveLocale(this.#langTag);
   }
 
   /**
@@ -62,7 +62,7 @@ export class WirElement extends LitElement {
    * Setting it sets the `dir` attribute, as on any element.
    */
   override get dir(): 'ltr' | 'rtl' {
-    return explicitDir(this) ?? textDirection(this.langTag);
+    return explicitDir(this) ?? textDirection(this.#langTag);
   }
 
   override set dir(value: string) {
@@ -71,19 +71,19 @@ export class WirElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.refreshLang();
-    this.stopObservingLang = observeLangChanges(() => this.refreshLang());
+    this.#refreshLang();
+    this.#stopObservingLang = observeLangChanges(() => this.#refreshLang());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopObservingLang?.();
-    this.stopObservingLang = undefined;
+    this.#stopObservingLang?.();
+    this.#stopObservingLang = undefined;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if ((name === 'lang' || name === 'dir') && old !== value) this.refreshLang();
+    if ((name === 'lang' || name === 'dir') && old !== value) this.#refreshLang();
   }
 
   /**
@@ -101,7 +101,7 @@ export class WirElement extends LitElement {
   protected resolve(value: LocalizedText | undefined): ResolvedText | undefined {
     if (value === undefined) return undefined;
     const feed = this.feed.feed;
-    return resolveText(value, [this.langTag], feed?.strategy.defaultLanguage ?? sourceLocale);
+    return resolveText(value, [this.#langTag], feed?.strategy.defaultLanguage ?? sourceLocale);
   }
 
   // Renders wait for the UI strings of their locale, so a widget never flashes German first.
@@ -117,12 +117,12 @@ export class WirElement extends LitElement {
     withRenderLocale(this.uiLocale, () => super.performUpdate());
   }
 
-  private refreshLang(): void {
-    const lang = this.isConnected ? findLang(this, sourceLocale) : this.langTag;
+  #refreshLang(): void {
+    const lang = this.isConnected ? findLang(this, sourceLocale) : this.#langTag;
     const dir = explicitDir(this) ?? textDirection(lang);
-    if (lang !== this.langTag || dir !== this.renderedDir) {
-      this.langTag = lang;
-      this.renderedDir = dir;
+    if (lang !== this.#langTag || dir !== this.#renderedDir) {
+      this.#langTag = lang;
+      this.#renderedDir = dir;
       this.requestUpdate();
     }
   }

@@ -32,20 +32,22 @@ export class AutoplayController implements ReactiveController {
   /** The user pressed the rotation control to stop; only pressing it again restarts. */
   stoppedByUser = false;
 
-  private readonly pauses = new Set<PauseReason>();
-  private timer: unknown;
-  private timerClock?: AutoplayClock;
-  private media?: MediaQueryList;
+  readonly #pauses = new Set<PauseReason>();
+  #timer: unknown;
+  #timerClock?: AutoplayClock;
+  #media?: MediaQueryList;
 
-  private readonly onMediaChange = () => {
-    this.sync();
-    this.host.requestUpdate();
+  readonly #onMediaChange = () => {
+    this.#sync();
+    this.#host.requestUpdate();
   };
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: AutoplayOptions,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #options: AutoplayOptions;
+
+  constructor(host: ReactiveControllerHost, options: AutoplayOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -55,12 +57,12 @@ export class AutoplayController implements ReactiveController {
    * carousel rotate against the reader's setting.
    */
   get reducedMotion(): boolean {
-    return this.media?.matches ?? false;
+    return this.#media?.matches ?? false;
   }
 
   /** Rotation is possible here: asked for, and the reader does not prefer reduced motion. */
   get available(): boolean {
-    return this.options.enabled() && !this.reducedMotion;
+    return this.#options.enabled() && !this.reducedMotion;
   }
 
   /** Rotation is on (the rotation control offers "stop"), though it may be paused right now. */
@@ -70,68 +72,68 @@ export class AutoplayController implements ReactiveController {
 
   /** Slides are moving on their own right now (not paused by hover or focus). */
   get rotating(): boolean {
-    return this.playing && this.pauses.size === 0;
+    return this.playing && this.#pauses.size === 0;
   }
 
   hostConnected(): void {
     if (typeof matchMedia === 'function') {
-      this.media = matchMedia('(prefers-reduced-motion: reduce)');
-      this.media.addEventListener('change', this.onMediaChange);
+      this.#media = matchMedia('(prefers-reduced-motion: reduce)');
+      this.#media.addEventListener('change', this.#onMediaChange);
     }
   }
 
   hostDisconnected(): void {
-    this.media?.removeEventListener('change', this.onMediaChange);
-    this.media = undefined;
-    this.clearTimer();
+    this.#media?.removeEventListener('change', this.#onMediaChange);
+    this.#media = undefined;
+    this.#clearTimer();
   }
 
   hostUpdated(): void {
-    this.sync();
+    this.#sync();
   }
 
   pause(reason: PauseReason): void {
-    if (this.pauses.has(reason)) return;
-    this.pauses.add(reason);
-    this.sync();
-    this.host.requestUpdate();
+    if (this.#pauses.has(reason)) return;
+    this.#pauses.add(reason);
+    this.#sync();
+    this.#host.requestUpdate();
   }
 
   resume(reason: PauseReason): void {
-    if (!this.pauses.delete(reason)) return;
-    this.sync();
-    this.host.requestUpdate();
+    if (!this.#pauses.delete(reason)) return;
+    this.#sync();
+    this.#host.requestUpdate();
   }
 
   /** The rotation control: stop for good, or start again. */
   toggle(): void {
     this.stoppedByUser = !this.stoppedByUser;
-    this.sync();
-    this.host.requestUpdate();
+    this.#sync();
+    this.#host.requestUpdate();
   }
 
   /** A user moved the carousel: give them a full interval before the next automatic step. */
   restart(): void {
-    this.clearTimer();
-    this.sync();
+    this.#clearTimer();
+    this.#sync();
   }
 
-  private sync(): void {
+  #sync(): void {
     if (!this.rotating) {
-      this.clearTimer();
-    } else if (this.timer === undefined) {
-      const clock = this.options.clock();
-      this.timerClock = clock;
-      this.timer = clock.setTimeout(() => {
-        this.timer = undefined;
-        if (this.rotating) this.options.onTick();
-        this.sync();
-      }, this.options.interval());
+      this.#clearTimer();
+    } else if (this.#timer === undefined) {
+      const clock = this.#options.clock();
+      this.#timerClock = clock;
+      this.#timer = clock.setTimeout(() => {
+        this.#timer = undefined;
+        if (this.rotating) this.#options.onTick();
+        this.#sync();
+      }, this.#options.interval());
     }
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) this.timerClock?.clearTimeout(this.timer);
-    this.timer = undefined;
+  #clearTimer(): void {
+    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 }

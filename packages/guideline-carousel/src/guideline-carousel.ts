@@ -98,34 +98,34 @@ export class WirGuidelineCarousel extends WirElement {
    */
   autoplayClock: AutoplayClock = realClock;
 
-  private readonly autoplayController = new AutoplayController(this, {
-    onTick: () => this.step(1, 'rotation'),
-    interval: () => this.intervalMs,
-    enabled: () => this.autoplay && this.guidelines.length > 1,
+  readonly #autoplayController = new AutoplayController(this, {
+    onTick: () => this.#step(1, 'rotation'),
+    interval: () => this.#intervalMs,
+    enabled: () => this.autoplay && this.#guidelines.length > 1,
     clock: () => this.autoplayClock,
   });
 
-  private appliedFeed?: object;
+  #appliedFeed?: object;
 
   constructor() {
     super();
     new SwipeController(this, {
-      accepts: (path) => !!this.slidesElement && path.includes(this.slidesElement),
+      accepts: (path) => !!this.#slidesElement && path.includes(this.#slidesElement),
       onSwipe: (towards) => {
-        const forward = this.isRtl() ? towards === 'right' : towards === 'left';
-        this.step(forward ? 1 : -1, 'user');
+        const forward = this.#isRtl() ? towards === 'right' : towards === 'left';
+        this.#step(forward ? 1 : -1, 'user');
       },
     });
-    this.addEventListener('focusin', () => this.autoplayController.pause('focus'));
+    this.addEventListener('focusin', () => this.#autoplayController.pause('focus'));
     this.addEventListener('focusout', (event) => {
       const next = event.relatedTarget as Node | null;
       if (!next || !(this.shadowRoot?.contains(next) || this.contains(next))) {
-        this.autoplayController.resume('focus');
+        this.#autoplayController.resume('focus');
       }
     });
   }
 
-  private get slidesElement(): HTMLElement | null {
+  get #slidesElement(): HTMLElement | null {
     return this.renderRoot.querySelector('.slides');
   }
 
@@ -134,11 +134,11 @@ export class WirGuidelineCarousel extends WirElement {
     return this.index;
   }
 
-  private get guidelines(): Guideline[] {
+  get #guidelines(): Guideline[] {
     return this.feed.feed?.guidelines ?? [];
   }
 
-  private get intervalMs(): number {
+  get #intervalMs(): number {
     const seconds = Number.isFinite(this.interval) ? this.interval : DEFAULT_INTERVAL_SECONDS;
     return Math.max(MIN_INTERVAL_SECONDS, seconds) * 1000;
   }
@@ -147,36 +147,36 @@ export class WirGuidelineCarousel extends WirElement {
     super.willUpdate(changed);
     const feed = this.feed.feed;
     // `start` applies when it changes and when a (new) feed arrives — silently, no event.
-    if (changed.has('start') || (feed && feed !== this.appliedFeed)) {
-      this.appliedFeed = feed;
-      this.index = this.startIndex();
+    if (changed.has('start') || (feed && feed !== this.#appliedFeed)) {
+      this.#appliedFeed = feed;
+      this.index = this.#startIndex();
       this.motion = undefined;
     }
-    if (this.index >= this.guidelines.length) this.index = 0;
+    if (this.index >= this.#guidelines.length) this.index = 0;
   }
 
-  private startIndex(): number {
+  #startIndex(): number {
     const wanted = this.start?.trim();
     if (!wanted) return 0;
-    const list = this.guidelines;
+    const list = this.#guidelines;
     let found = list.findIndex((g) => g.id === wanted);
     if (found < 0 && /^\d+$/.test(wanted)) found = list.findIndex((g) => g.number === Number(wanted));
     return Math.max(found, 0);
   }
 
-  private isRtl(): boolean {
+  #isRtl(): boolean {
     const base = this.renderRoot.querySelector('[part~="base"]');
     return (base ? getComputedStyle(base).direction : this.dir) === 'rtl';
   }
 
-  private goTo(index: number, cause: 'user' | 'rotation', motion?: 'forward' | 'backward'): void {
-    const list = this.guidelines;
+  #goTo(index: number, cause: 'user' | 'rotation', motion?: 'forward' | 'backward'): void {
+    const list = this.#guidelines;
     if (list.length === 0) return;
     const next = ((index % list.length) + list.length) % list.length;
     if (next === this.index) return;
     this.motion = motion ?? (next > this.index ? 'forward' : 'backward');
     this.index = next;
-    if (cause === 'user') this.autoplayController.restart();
+    if (cause === 'user') this.#autoplayController.restart();
     const guideline = list[next];
     // Built first, then dispatched: the manifest analyzer would list a nameless second event for
     // an inline \`dispatchEvent(new …)\`; the documented one is the @fires tag above.
@@ -184,13 +184,13 @@ export class WirGuidelineCarousel extends WirElement {
     this.dispatchEvent(event);
   }
 
-  private step(delta: 1 | -1, cause: 'user' | 'rotation'): void {
-    this.goTo(this.index + delta, cause, delta > 0 ? 'forward' : 'backward');
+  #step(delta: 1 | -1, cause: 'user' | 'rotation'): void {
+    this.#goTo(this.index + delta, cause, delta > 0 ? 'forward' : 'backward');
   }
 
-  private onPickerKeydown(event: KeyboardEvent): void {
-    const last = this.guidelines.length - 1;
-    const rtl = this.isRtl();
+  #onPickerKeydown(event: KeyboardEvent): void {
+    const last = this.#guidelines.length - 1;
+    const rtl = this.#isRtl();
     let target: number;
     switch (event.key) {
       case 'ArrowRight':
@@ -212,38 +212,38 @@ export class WirGuidelineCarousel extends WirElement {
     // Arrows wrap around, like the previous/next buttons.
     if (target < 0) target = last;
     if (target > last) target = 0;
-    this.goTo(target, 'user');
-    void this.updateComplete.then(() => this.focusSelectedTab());
+    this.#goTo(target, 'user');
+    void this.updateComplete.then(() => this.#focusSelectedTab());
   }
 
-  private focusSelectedTab(): void {
+  #focusSelectedTab(): void {
     this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
   }
 
-  private onPointerEnter(event: PointerEvent): void {
-    if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.autoplayController.pause('hover');
+  #onPointerEnter(event: PointerEvent): void {
+    if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.#autoplayController.pause('hover');
   }
 
-  private onPointerLeave(): void {
-    this.autoplayController.resume('hover');
+  #onPointerLeave(): void {
+    this.#autoplayController.resume('hover');
   }
 
   // Invalid or out-of-range levels fall back into 2–6; at 6 the titles stay h6 too.
-  private level(): number {
+  #level(): number {
     const level = Math.trunc(Number(this.headingLevel));
     return Number.isFinite(level) ? Math.min(Math.max(level, 2), 6) : 2;
   }
 
-  private headingText(): string {
+  #headingText(): string {
     return this.heading?.trim() || msg('Leitlinien', { id: 'carousel.heading', desc: 'Default heading of the guideline carousel ("Leitlinien" = guiding principles of the strategy).' });
   }
 
   // Words rather than "3 / 7": a slash between numbers reads backwards in RTL.
-  private positionLabel(position: number, total: number): string {
+  #positionLabel(position: number, total: number): string {
     return msg(str`${position} von ${total}`, { id: 'carousel.slideLabel', desc: 'Position of a slide, e.g. "3 von 7" = "3 of 7".' });
   }
 
-  private renderIcon(kind: 'previous' | 'next' | 'pause' | 'play'): TemplateResult {
+  #renderIcon(kind: 'previous' | 'next' | 'pause' | 'play'): TemplateResult {
     const shapes = {
       previous: svg`<path d="M15 5l-7 7 7 7"></path>`,
       next: svg`<path d="M9 5l7 7-7 7"></path>`,
@@ -254,8 +254,8 @@ export class WirGuidelineCarousel extends WirElement {
     return html`<svg class=${mirrored ? 'icon mirrored' : 'icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shapes[kind]}</svg>`;
   }
 
-  private renderControls(list: Guideline[]): TemplateResult {
-    const autoplay = this.autoplayController;
+  #renderControls(list: Guideline[]): TemplateResult {
+    const autoplay = this.#autoplayController;
     const total = list.length;
     return html`<div class="controls" part="controls">
       ${autoplay.available
@@ -269,7 +269,7 @@ export class WirGuidelineCarousel extends WirElement {
               : msg('Automatischen Wechsel starten', { id: 'carousel.startRotation', desc: 'Rotation control label while automatic slide changes are stopped.' })}
             @click=${() => autoplay.toggle()}
           >
-            ${this.renderIcon(autoplay.playing ? 'pause' : 'play')}
+            ${this.#renderIcon(autoplay.playing ? 'pause' : 'play')}
           </button>`
         : nothing}
       <div class="nav">
@@ -279,20 +279,20 @@ export class WirGuidelineCarousel extends WirElement {
           type="button"
           aria-controls="slides"
           aria-label=${msg('Vorherige Leitlinie', { id: 'carousel.previous', desc: 'Button that shows the previous guideline.' })}
-          @click=${() => this.step(-1, 'user')}
+          @click=${() => this.#step(-1, 'user')}
         >
-          ${this.renderIcon('previous')}
+          ${this.#renderIcon('previous')}
         </button>
-        <p class="status" part="status" aria-hidden="true">${this.positionLabel(this.index + 1, total)}</p>
+        <p class="status" part="status" aria-hidden="true">${this.#positionLabel(this.index + 1, total)}</p>
         <button
           class="wir-button icon-button"
           part="next-button"
           type="button"
           aria-controls="slides"
           aria-label=${msg('Nächste Leitlinie', { id: 'carousel.next', desc: 'Button that shows the next guideline.' })}
-          @click=${() => this.step(1, 'user')}
+          @click=${() => this.#step(1, 'user')}
         >
-          ${this.renderIcon('next')}
+          ${this.#renderIcon('next')}
         </button>
       </div>
       <div
@@ -300,7 +300,7 @@ export class WirGuidelineCarousel extends WirElement {
         part="picker"
         role="tablist"
         aria-label=${msg('Leitlinie auswählen', { id: 'carousel.picker', desc: 'Label of the list of tabs that choose a guideline.' })}
-        @keydown=${this.onPickerKeydown}
+        @keydown=${this.#onPickerKeydown}
       >
         ${list.map((guideline, i) => {
           const selected = i === this.index;
@@ -314,7 +314,7 @@ export class WirGuidelineCarousel extends WirElement {
             aria-selected=${selected ? 'true' : 'false'}
             aria-controls="slide-${i}"
             tabindex=${selected ? 0 : -1}
-            @click=${() => this.goTo(i, 'user')}
+            @click=${() => this.#goTo(i, 'user')}
           >
             <span class="visually-hidden">${msg(str`Leitlinie ${number}`, { id: 'carousel.tab', desc: 'Screen-reader name of a picker tab; the placeholder is the guideline number.' })}</span>
             <span aria-hidden="true">${number}</span>
@@ -324,13 +324,13 @@ export class WirGuidelineCarousel extends WirElement {
     </div>`;
   }
 
-  private renderSlide(guideline: Guideline, i: number, total: number): TemplateResult {
+  #renderSlide(guideline: Guideline, i: number, total: number): TemplateResult {
     const active = i === this.index;
     const feedUrl = this.feed.result?.url;
     const image = guideline.image;
     const src = image ? safeImageSrc(image.src, feedUrl ?? document.baseURI) : undefined;
     const alt = image ? (this.resolve(image.alt)?.text ?? '') : '';
-    const level = Math.min(this.level() + 1, 6);
+    const level = Math.min(this.#level() + 1, 6);
     const position = i + 1;
     const number = guideline.number;
     return html`<div
@@ -339,7 +339,7 @@ export class WirGuidelineCarousel extends WirElement {
       id="slide-${i}"
       role="tabpanel"
       aria-roledescription=${msg('Folie', { id: 'carousel.slideRole', desc: 'Screen-reader role description of one slide (aria-roledescription).' })}
-      aria-label=${this.positionLabel(position, total)}
+      aria-label=${this.#positionLabel(position, total)}
       ?data-active=${active}
       ?inert=${!active}
     >
@@ -358,9 +358,9 @@ export class WirGuidelineCarousel extends WirElement {
     </div>`;
   }
 
-  private renderCarousel(list: Guideline[]): TemplateResult {
+  #renderCarousel(list: Guideline[]): TemplateResult {
     const single = list.length === 1;
-    const level = this.level();
+    const level = this.#level();
     const strategy = this.feed.feed?.strategy;
     return html`<section
       class="base"
@@ -369,46 +369,46 @@ export class WirGuidelineCarousel extends WirElement {
       dir=${this.dir}
       aria-roledescription=${msg('Karussell', { id: 'carousel.role', desc: 'Screen-reader role description of the whole carousel (aria-roledescription).' })}
       aria-labelledby="heading"
-      @pointerenter=${this.onPointerEnter}
-      @pointerleave=${this.onPointerLeave}
+      @pointerenter=${this.#onPointerEnter}
+      @pointerleave=${this.#onPointerLeave}
     >
       <div class="header" part="header">
-        ${heading(level, 'heading', 'heading', undefined, this.headingText())}
+        ${heading(level, 'heading', 'heading', undefined, this.#headingText())}
         ${strategy ? html`<p class="strategy">${this.t(strategy.title)}</p>` : nothing}
       </div>
-      ${single ? nothing : this.renderControls(list)}
+      ${single ? nothing : this.#renderControls(list)}
       <div
         class="slides"
         part="slides"
         id="slides"
-        aria-live=${this.autoplayController.rotating ? 'off' : 'polite'}
+        aria-live=${this.#autoplayController.rotating ? 'off' : 'polite'}
         data-motion=${this.motion ?? 'none'}
       >
-        ${list.map((g, i) => this.renderSlide(g, i, list.length))}
+        ${list.map((g, i) => this.#renderSlide(g, i, list.length))}
       </div>
     </section>`;
   }
 
   // Loading, error and empty states carry the UI language and direction like the carousel does.
-  private renderState(content: TemplateResult): TemplateResult {
+  #renderState(content: TemplateResult): TemplateResult {
     return html`<div class="state" lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
   }
 
   protected override render(): TemplateResult {
     const { state, error } = this.feed;
-    if (state === 'loading') return this.renderState(renderLoading('var(--wir-carousel-min-height, 18rem)'));
-    if (state === 'error' && error) return this.renderState(renderError(error, () => this.feed.retry()));
+    if (state === 'loading') return this.#renderState(renderLoading('var(--wir-carousel-min-height, 18rem)'));
+    if (state === 'error' && error) return this.#renderState(renderError(error, () => this.feed.retry()));
     if (state === 'idle') {
-      return this.renderState(
+      return this.#renderState(
         renderEmpty(msg('Für diese Leitlinien ist keine Datenquelle angegeben.', { id: 'carousel.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })),
       );
     }
-    const list = this.guidelines;
+    const list = this.#guidelines;
     if (list.length === 0) {
-      return this.renderState(
+      return this.#renderState(
         renderEmpty(msg('Es sind noch keine Leitlinien veröffentlicht.', { id: 'carousel.empty', desc: 'Shown when the feed contains no guidelines.' })),
       );
     }
-    return this.renderCarousel(list);
+    return this.#renderCarousel(list);
   }
 }

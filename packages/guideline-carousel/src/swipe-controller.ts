@@ -15,47 +15,49 @@ export interface SwipeOptions {
  * us. Mouse drags are ignored: they select text.
  */
 export class SwipeController implements ReactiveController {
-  private start?: { id: number; x: number; y: number };
+  #start?: { id: number; x: number; y: number };
 
-  private readonly onDown = (event: PointerEvent) => {
+  readonly #onDown = (event: PointerEvent) => {
     if (event.pointerType === 'mouse' || !event.isPrimary) return;
-    if (!this.options.accepts(event.composedPath())) return;
-    this.start = { id: event.pointerId, x: event.clientX, y: event.clientY };
+    if (!this.#options.accepts(event.composedPath())) return;
+    this.#start = { id: event.pointerId, x: event.clientX, y: event.clientY };
   };
 
-  private readonly onUp = (event: PointerEvent) => {
-    const start = this.start;
+  readonly #onUp = (event: PointerEvent) => {
+    const start = this.#start;
     if (!start || event.pointerId !== start.id) return;
-    this.start = undefined;
+    this.#start = undefined;
     const dx = event.clientX - start.x;
     const dy = event.clientY - start.y;
     // Mostly sideways, and far enough that a tap or a shaky scroll does not count.
-    if (Math.abs(dx) >= (this.options.threshold ?? 40) && Math.abs(dx) > Math.abs(dy) * 1.5) {
-      this.options.onSwipe(dx < 0 ? 'left' : 'right');
+    if (Math.abs(dx) >= (this.#options.threshold ?? 40) && Math.abs(dx) > Math.abs(dy) * 1.5) {
+      this.#options.onSwipe(dx < 0 ? 'left' : 'right');
     }
   };
 
-  private readonly onCancel = () => {
-    this.start = undefined;
+  readonly #onCancel = () => {
+    this.#start = undefined;
   };
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: SwipeOptions,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: SwipeOptions;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: SwipeOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.addEventListener('pointerdown', this.onDown);
-    this.host.addEventListener('pointerup', this.onUp);
-    this.host.addEventListener('pointercancel', this.onCancel);
+    this.#host.addEventListener('pointerdown', this.#onDown);
+    this.#host.addEventListener('pointerup', this.#onUp);
+    this.#host.addEventListener('pointercancel', this.#onCancel);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('pointerdown', this.onDown);
-    this.host.removeEventListener('pointerup', this.onUp);
-    this.host.removeEventListener('pointercancel', this.onCancel);
-    this.start = undefined;
+    this.#host.removeEventListener('pointerdown', this.#onDown);
+    this.#host.removeEventListener('pointerup', this.#onUp);
+    this.#host.removeEventListener('pointercancel', this.#onCancel);
+    this.#start = undefined;
   }
 }
