@@ -1,0 +1,268 @@
+/**
+ * The outbox: every vote is written to localStorage BEFORE it is sent, and stays there until the
+ * vote API has answered with a final word. What survives a reload, a crash or a day offline is
+ * the exact request — voter token, idempotency key, options, proof — so a retry is the same vote
+ * and the server counts it once (`201` the first time, `200` for every replay).
+ *
+ * One record per poll and API (`wir-vote:<api>|<poll>`) doubles as this browser's memory of
+ * having voted: `pending` (in the queue), `sent` (acknowledged) or `rejected` (a definitive 4xx,
+ * kept with its reason so the reader sees why).
+ *
+ * Sending: at once, then with exponential backoff and jitter (1 s doubling to 60 s, never sooner
+ * than `Retry-After`), immediately on the `online` event, and on every page load that shows a
+ * voting box. Two tabs never send the same record at the same time: each send holds a Web Lock
+ * named after the record and re-reads the record inside it. Where Web Locks are missing
+ * (insecure contexts, old browsers) both tabs may send — harmless, because the server answers a
+ * replayed key with `200` and counts it once.
+ */
+import { fetchChallenge, postVote, solveChallenge } from './vote-client.js';
+import type { Proof } from './vote-client.js';
+
+export type VoteStatus = 'pending' | 'sent' | 'rejected';
+
+export interface VoteRecord {
+  api: string;
+  poll: string;
+  voter: string;
+  key: string;
+  options: string[];
+  status: VoteStatus;
+  /**
+   * pending: why the last try failed (`network`, `rate-limited`, `overloaded`, …), none before
+   * the first answer; sent: `replayed` when the server had counted this very vote before (`200`),
+   * `already-voted` when another vote from this browser was counted instead; rejected: the
+   * server's error code.
+   */
+  reason?: string;
+  /** Failed tries so far (drives the backoff). */
+  tries: number;
+  /** Earliest time (ms since epoch) of the next try. */
+  next: number;
+  /** True once the server asked for a proof of work. */
+  pow?: boolean;
+  proof?: Proof;
+  /** Challenges that failed in a row; after three the vote is rejected. */
+  powFailures?: number;
+}
+
+/** Why a listener is called: the record changed here (`local`) or in another tab. */
+export type OutboxListener = (id: string, local: boolean) => void;
+
+const PREFIX = 'wir-vote:';
+const TOKEN_PREFIX = 'wir-vote-voter:';
+const FIRST_DELAY = 1000;
+const MAX_DELAY = 60_000;
+/** Answers that mean "not now" rather than "never". */
+const RETRYABLE = new Set([0, 408, 425, 429, 500, 502, 503, 504]);
+
+// Private browsing modes and blocked storage throw; then the queue lives for this page only.
+const memory = new Map<string, string>();
+function load(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return memory.get(key) ?? null;
+  }
+}
+function save(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    memory.set(key, value);
+  }
+}
+function keys(): string[] {
+  try {
+    return Object.keys(localStorage);
+  } catch {
+    return [...memory.keys()];
+  }
+}
+
+/** The record's id (and storage key suffix). */
+export const recordId = (api: string, poll: string) => `${api}|${poll}`;
+
+/**
+ * This browser's voter token for an API origin: 16 random bytes, base64url (22 characters).
+ * One per origin is enough: the server stores only a keyed hash per poll, so two polls cannot be
+ * linked through it.
+ */
+export function voterToken(api: string): string {
+  const key = TOKEN_PREFIX + new URL(api).origin;
+  let token = load(key);
+  if (!token || !/^[\w-]{22,128}$/.test(token)) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    token = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    save(key, token);
+  }
+  return token;
+}
+
+export function getRecord(api: string, poll: string): VoteRecord | undefined {
+  return read(recordId(api, poll));
+}
+
+function read(id: string): VoteRecord | undefined {
+  try {
+    const record = JSON.parse(load(PREFIX + id) ?? 'null') as VoteRecord | null;
+    return record && typeof record.key === 'string' && Array.isArray(record.options) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const listeners = new Set<OutboxListener>();
+const sending = new Set<string>();
+const progress = new Map<string, number>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let started = false;
+
+function write(record: VoteRecord, local = true): void {
+  const id = recordId(record.api, record.poll);
+  save(PREFIX + id, JSON.stringify(record));
+  notify(id, local);
+}
+
+function notify(id: string, local: boolean): void {
+  for (const listener of listeners) listener(id, local);
+}
+
+/** Share (0–1) of the proof-of-work search done for a record being solved right now. */
+export function solving(api: string, poll: string): number | undefined {
+  return progress.get(recordId(api, poll));
+}
+
+/**
+ * Listens to changes of any record and sends what is due — on page load, what an earlier visit
+ * left behind. Returns the function that stops listening.
+ */
+export function subscribe(listener: OutboxListener): () => void {
+  listeners.add(listener);
+  if (!started) {
+    started = true;
+    addEventListener('online', () => flush(true));
+    // Another tab wrote a record: show it here too (it sent the vote, not this tab).
+    addEventListener('storage', (event) => {
+      if (event.key?.startsWith(PREFIX)) notify(event.key.slice(PREFIX.length), false);
+    });
+  }
+  // Every box that appears nudges the queue: what is due goes now, the rest keeps its schedule.
+  flush();
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Queues a new vote (new idempotency key) and sends it. A new vote replaces a rejected one;
+ * `pow` says the server already announced that it wants a proof of work.
+ */
+export function castVote(api: string, poll: string, options: string[], pow = false): VoteRecord {
+  const record: VoteRecord = { api, poll, voter: voterToken(api), key: uuid(), options, status: 'pending', tries: 0, next: 0, pow };
+  write(record);
+  flush();
+  return record;
+}
+
+/** crypto.randomUUID exists only in secure contexts; partner pages on plain http get the same from getRandomValues. */
+function uuid(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Sends every pending vote that is due (all of them with `now`), then plans the next round. */
+export function flush(now = false): void {
+  const due = Date.now();
+  for (const key of keys()) {
+    if (!key.startsWith(PREFIX)) continue;
+    const id = key.slice(PREFIX.length);
+    const record = read(id);
+    if (record?.status === 'pending' && (now || record.next <= due)) void deliver(id);
+  }
+  plan();
+}
+
+function plan(): void {
+  clearTimeout(timer);
+  let next = Infinity;
+  for (const key of keys()) {
+    const record = key.startsWith(PREFIX) ? read(key.slice(PREFIX.length)) : undefined;
+    if (record?.status === 'pending') next = Math.min(next, record.next);
+  }
+  if (next < Infinity) timer = setTimeout(flush, Math.min(Math.max(next - Date.now(), 50), MAX_DELAY));
+}
+
+async function deliver(id: string): Promise<void> {
+  if (sending.has(id)) return;
+  sending.add(id);
+  try {
+    const locks = navigator.locks;
+    if (locks) await locks.request(PREFIX + id, { ifAvailable: true }, (lock) => (lock ? attempt(id) : undefined));
+    else await attempt(id);
+  } catch {
+    // Whatever broke (no crypto.subtle on an insecure page, full storage), the vote stays queued.
+    const record = read(id);
+    if (record?.status === 'pending') retryLater(record, 'error');
+  } finally {
+    progress.delete(id);
+    sending.delete(id);
+    plan();
+  }
+}
+
+/** One try, inside the lock: re-read (another tab may have finished it), prove, post, record. */
+async function attempt(id: string): Promise<void> {
+  let record = read(id);
+  if (record?.status !== 'pending') return;
+  const { api, poll } = record;
+
+  if (record.pow && !record.proof) {
+    const challenge = await fetchChallenge(api);
+    if (challenge.body) {
+      progress.set(id, 0);
+      notify(id, true);
+      const proof = await solveChallenge(challenge.body, (share) => {
+        progress.set(id, share);
+        notify(id, true);
+      });
+      record = read(id);
+      if (record?.status !== 'pending') return;
+      if (proof) record.proof = proof;
+    } else if (challenge.error === 'challenge-disabled') {
+      record.pow = false;
+    }
+    if (!record.proof && record.pow) return retryLater(record, challenge.error ?? 'network', challenge.retryAfter);
+  }
+
+  const { voter, key: idempotencyKey, options, proof } = record;
+  const answer = await postVote(api, poll, { options, voter, idempotencyKey, ...(proof ? { proof } : {}) });
+  record = read(id) ?? record;
+  if (record.status !== 'pending' || record.key !== idempotencyKey) return;
+  const code = answer.error ?? '';
+
+  if (answer.status === 200 || answer.status === 201) {
+    write({ ...record, status: 'sent', reason: answer.status === 200 ? 'replayed' : undefined, proof: undefined });
+  } else if (answer.status === 409 && code === 'already-voted') {
+    // Another vote with this browser's token counted first (another tab, an earlier visit).
+    write({ ...record, status: 'sent', reason: code, proof: undefined });
+  } else if (code.startsWith('challenge-') && (record.powFailures ?? 0) < 2) {
+    // Expired (the queue waited too long), spent or newly required: solve a fresh one and send
+    // it with the same idempotency key.
+    write({ ...record, pow: true, proof: undefined, powFailures: (record.powFailures ?? 0) + 1, next: 0 });
+  } else if (RETRYABLE.has(answer.status) || answer.status >= 500) {
+    retryLater(record, code || 'network', answer.retryAfter);
+  } else {
+    write({ ...record, status: 'rejected', reason: code, proof: undefined });
+  }
+}
+
+function retryLater(record: VoteRecord, reason: string, retryAfter?: number): void {
+  const tries = record.tries + 1;
+  const backoff = Math.min(MAX_DELAY, FIRST_DELAY * 2 ** (tries - 1));
+  // "Equal jitter": half fixed, half random, so a crowd of browsers that lost the server at the
+  // same moment does not come back at the same moment.
+  const delay = Math.max(backoff / 2 + (Math.random() * backoff) / 2, (retryAfter ?? 0) * 1000);
+  write({ ...record, tries, reason, next: Date.now() + delay });
+}

@@ -1,0 +1,154 @@
+/**
+ * The vote API as the widget uses it (contract: docs/vote-api.md, packages/vote-server/openapi.yaml).
+ *
+ * Every request goes only to the poll's own `api` base, carries no credentials and no referrer,
+ * and bypasses the HTTP cache: ETags are handled here so that a `304` reaches the code instead of
+ * being turned into a cached `200` by the browser.
+ */
+import { safeHref } from '@wir/core';
+
+export type PollState = 'not-open' | 'open' | 'closed';
+
+export interface PollResults {
+  /** Votes per option id (every option, zeros included). */
+  counts: Record<string, number>;
+  /** Ballots cast; in a multiple-choice poll the counts may add up to more. */
+  total: number;
+}
+
+/** The part of `GET /v1/polls/{poll}` the widget reads. */
+export interface ServerPoll {
+  state: PollState;
+  challengeRequired: boolean;
+  voted: boolean | null;
+  results: PollResults | null;
+  /** Seconds the server asks the widget to wait before the next request. */
+  refreshAfter: number;
+}
+
+export interface Challenge {
+  algorithm: string;
+  challenge: string;
+  maxnumber: number;
+  salt: string;
+  signature: string;
+}
+
+export interface Proof {
+  algorithm: string;
+  challenge: string;
+  number: number;
+  salt: string;
+  signature: string;
+}
+
+/** One answer: `status` 0 means none arrived (offline, DNS, CORS, timeout). */
+export interface ApiAnswer<T> {
+  status: number;
+  body?: T;
+  /** The server's machine-readable `error` code, or `network`. */
+  error?: string;
+  retryAfter?: number;
+  etag?: string;
+}
+
+/** Seconds before a request counts as failed; the server's own request timeout is 15 s too. */
+const TIMEOUT_MS = 15_000;
+
+/**
+ * The poll's API base without a trailing slash — only an absolute http(s) URL passes, so a feed
+ * cannot point the widget at `javascript:`, `data:` or a path on the partner's own site.
+ */
+export function apiBase(api: string | undefined): string | undefined {
+  const href = safeHref(api);
+  return href && /^https?:\/\//i.test(href) ? href.replace(/\/+$/, '') : undefined;
+}
+
+async function call<T>(url: string, init: RequestInit = {}): Promise<ApiAnswer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      mode: 'cors',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    return { status: 0, error: 'network' };
+  }
+  const { status, headers } = response;
+  const retryAfter = Number(headers.get('Retry-After'));
+  const answer: ApiAnswer<T> = { status, etag: headers.get('ETag') ?? undefined, retryAfter: retryAfter > 0 ? retryAfter : undefined };
+  if (status === 304) return answer;
+  const body = await response.json().catch(() => undefined);
+  if (response.ok) answer.body = body as T;
+  else answer.error = typeof body?.error === 'string' ? body.error : `http-${status}`;
+  return answer;
+}
+
+const pollUrl = (base: string, poll: string) => `${base}/polls/${encodeURIComponent(poll)}`;
+
+/**
+ * The poll's state and, when its rule allows, results. `voter` proves a vote (for `after-vote`
+ * results) and is sent only once this browser's vote was acknowledged.
+ */
+export function fetchPoll(base: string, poll: string, voter?: string, etag?: string): Promise<ApiAnswer<ServerPoll>> {
+  const headers: Record<string, string> = {};
+  if (voter) headers['Wir-Voter'] = voter;
+  if (etag) headers['If-None-Match'] = etag;
+  return call<ServerPoll>(pollUrl(base, poll), { headers });
+}
+
+export interface VoteBody {
+  options: string[];
+  voter: string;
+  idempotencyKey: string;
+  proof?: Proof;
+}
+
+/** Casts (or replays: same key → `200`) a vote. */
+export function postVote(base: string, poll: string, body: VoteBody): Promise<ApiAnswer<unknown>> {
+  return call(`${pollUrl(base, poll)}/votes`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export function fetchChallenge(base: string): Promise<ApiAnswer<Challenge>> {
+  return call<Challenge>(`${base}/challenge`);
+}
+
+const BATCH = 250;
+
+/**
+ * Finds `n` with hex(SHA-256(salt + n)) = challenge. A chunked async loop rather than a Worker:
+ * a Worker from a Blob URL needs `worker-src blob:`, which a strict CSP forbids. Each batch of
+ * digests runs in parallel in the browser's crypto thread, and a macrotask between batches keeps
+ * typing, scrolling and rendering smooth. `onProgress` gets the share of the range searched.
+ */
+export async function solveChallenge(challenge: Challenge, onProgress?: (share: number) => void): Promise<Proof | undefined> {
+  const encoder = new TextEncoder();
+  const want = challenge.challenge.toLowerCase();
+  const max = challenge.maxnumber;
+  for (let start = 0; start <= max; start += BATCH) {
+    const numbers = Array.from({ length: Math.min(BATCH, max - start + 1) }, (_, i) => start + i);
+    const digests = await Promise.all(numbers.map((n) => crypto.subtle.digest('SHA-256', encoder.encode(challenge.salt + n))));
+    const found = digests.findIndex((digest) => hex(digest) === want);
+    if (found >= 0) {
+      const { algorithm, salt, signature } = challenge;
+      return { algorithm, challenge: challenge.challenge, number: numbers[found], salt, signature };
+    }
+    onProgress?.(Math.min(1, (start + BATCH) / (max + 1)));
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  return undefined;
+}
+
+function hex(buffer: ArrayBuffer): string {
+  let out = '';
+  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
