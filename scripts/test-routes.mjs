@@ -4,6 +4,7 @@
 // stubbed fetch, because those are exactly the places where loaders break in the field.
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { voteServerTestRoutes } from './test-vote-server.mjs';
 
 const PREFIX = '/__test/feed/';
 const fixture = (name) => readFileSync(new URL(`../packages/feed/test/fixtures/${name}`, import.meta.url), 'utf8');
@@ -131,4 +132,6 @@ export const testRoutes = [
     if (!route) return next();
     await route(ctx);
   },
+  // Real vote-server processes for <wir-voting-box>, under /__test/vote-server/.
+  voteServerTestRoutes,
 ];
