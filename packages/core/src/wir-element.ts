@@ -1,6 +1,5 @@
 import { LitElement, html } from 'lit';
-import type { TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { resolveText, textDirection } from '@wir/feed';
 import type { LocalizedText, ResolvedText } from '@wir/feed';
 import { FeedController } from './feed-controller.js';
@@ -21,16 +20,19 @@ const primary = (tag: string) => tag.split('-')[0].toLowerCase();
  */
 export class WirElement extends LitElement {
   static override styles = [tokens, baseStyles];
+  // Reactive properties declared statically, not with decorators: core then pulls no decorator
+  // code into the bundle every widget shares.
+  static override properties: PropertyDeclarations = { src: { reflect: true }, scheme: { reflect: true } };
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang', 'dir'];
   }
 
   /** Feed URL; falls back to the page default (setDefaultFeedUrl, or the loader's data-feed). */
-  @property({ reflect: true }) src?: string;
+  src?: string;
 
   /** Colour scheme: `light`, `dark`, or `auto` (default; follows prefers-color-scheme). */
-  @property({ reflect: true }) scheme?: 'light' | 'dark' | 'auto';
+  scheme?: 'light' | 'dark' | 'auto';
 
   /** Loads the feed named by `src`; its `state` drives what a widget renders. */
   protected readonly feed: FeedController;
