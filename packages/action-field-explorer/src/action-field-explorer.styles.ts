@@ -20,9 +20,25 @@ export const styles = css`
     --_s-proposed: var(--wir-explorer-status-proposed, #a27812);
   }
 
-  .base {
+  h2, h3, h4, h5, h6, p, dl, dd, ul, ol {
+    margin: 0;
+  }
+
+  ul {
+    list-style: none;
+    padding: 0;
+  }
+
+  /* Column stacks; each sets its own gap below. */
+  .base, .header, .view, .card, .breakdown, .field-nav, .results-header, .field-header,
+  .goals, .goal, .measure-details, .history, .history-list, .indicators, .indicator,
+  .no-results, .active-filters, .control {
     display: flex;
     flex-direction: column;
+    gap: var(--_wir-space-xs);
+  }
+
+  .base {
     gap: var(--_gap);
     padding: var(--_padding);
     border: 1px solid var(--_wir-color-border);
@@ -31,49 +47,46 @@ export const styles = css`
     color: var(--_wir-color-text);
   }
 
-  .header {
-    display: flex;
-    flex-direction: column;
+  .view {
+    gap: var(--_gap);
+  }
+
+  .header, .breakdown, .history, .indicators, .control {
     gap: var(--_wir-space-2xs);
   }
 
-  .heading,
-  .view-heading {
-    margin: 0;
+  .heading, .view-heading, .card-title, .goal-title {
     font-size: var(--_wir-font-size-xl);
-    line-height: 1.25;
+    line-height: 1.3;
     hyphens: auto;
   }
 
-  .view-heading {
+  .view-heading, .card-title, .goal-title, .no-results-title {
     font-size: var(--_wir-font-size-l);
   }
 
   .kicker {
     display: block;
     font-size: var(--_wir-font-size-s);
+  }
+
+  .kicker, label, .pinned-label, dt, .subheading, .indicator-title, .result-count, .no-results-title, .measure-title {
     font-weight: var(--_wir-font-weight-bold);
+  }
+
+  .kicker, .strategy, .counts, .more-status, .note, .date, .values dt {
     color: var(--_wir-color-muted);
   }
 
-  .strategy,
-  .counts,
-  .more-status {
-    margin: 0;
-    color: var(--_wir-color-muted);
-  }
-
-  .counts,
-  .legend,
-  .more-status {
+  .counts, .legend, .more-status, label, .pinned-label, .date, .values dt, .chip, .status-badge, .group-badge, .progress-text, .wir-button.small {
     font-size: var(--_wir-font-size-s);
+  }
+
+  .counts, .legend, .more-status, time, .values dd, .chip-number {
     font-variant-numeric: tabular-nums;
   }
 
-  .summary,
-  .goal-description,
-  .measure-description {
-    margin: 0;
+  .summary, .goal-description, .measure-description {
     max-inline-size: 70ch;
     hyphens: auto;
     /* Feed text is plain text; its line breaks are the only structure it carries. */
@@ -83,12 +96,6 @@ export const styles = css`
   a {
     color: var(--_wir-color-accent);
     text-underline-offset: 0.15em;
-  }
-
-  .view {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
   }
 
   /* ---- filters ---- */
@@ -104,25 +111,14 @@ export const styles = css`
   }
 
   .control {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-2xs);
     min-inline-size: 0;
-    margin: 0;
   }
 
   .search {
     grid-column: 1 / -1;
   }
 
-  label,
-  .pinned-label {
-    font-size: var(--_wir-font-size-s);
-    font-weight: var(--_wir-font-weight-bold);
-  }
-
-  input,
-  select {
+  input, select, .pinned-value {
     inline-size: 100%;
     min-block-size: var(--_wir-target-size);
     padding-inline: var(--_wir-space-xs);
@@ -136,35 +132,14 @@ export const styles = css`
   .pinned-value {
     display: flex;
     align-items: center;
-    min-block-size: var(--_wir-target-size);
-    padding-inline: var(--_wir-space-xs);
-    border: 1px dashed var(--_wir-color-border);
-    border-radius: var(--_wir-radius-m);
+    border-style: dashed;
   }
 
   .reset {
     justify-self: start;
   }
 
-  .result-count {
-    margin: 0;
-    font-weight: var(--_wir-font-weight-bold);
-  }
-
   /* ---- overview cards ---- */
-
-  .cards,
-  .goals,
-  .measures,
-  .chips,
-  .legend,
-  .inline-list,
-  .indicator-list,
-  .active-filters {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
 
   .cards {
     display: grid;
@@ -174,30 +149,18 @@ export const styles = css`
 
   .card {
     position: relative;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-xs);
     padding: var(--_wir-space-m);
     border: 1px solid var(--_wir-color-border);
     border-inline-start: 0.375rem solid var(--_field-color, var(--_wir-color-accent));
     border-radius: var(--_wir-radius-m);
-    background: var(--_wir-color-surface);
   }
 
   .group-card {
-    border-inline-start-style: double;
-    border-inline-start-width: 0.5rem;
+    border-inline-start: 0.5rem double var(--_wir-color-accent);
   }
 
   .card:hover {
     background: var(--_wir-color-surface-raised);
-  }
-
-  .card-title {
-    margin: 0;
-    font-size: var(--_wir-font-size-l);
-    line-height: 1.3;
-    hyphens: auto;
   }
 
   .card-title a {
@@ -210,7 +173,6 @@ export const styles = css`
     content: '';
     position: absolute;
     inset: 0;
-    border-radius: inherit;
   }
 
   .card-title a:hover .title {
@@ -232,12 +194,6 @@ export const styles = css`
 
   /* ---- status breakdown ---- */
 
-  .breakdown {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-2xs);
-  }
-
   .bar {
     display: flex;
     gap: 2px;
@@ -251,20 +207,20 @@ export const styles = css`
     min-inline-size: 0.375rem;
   }
 
-  .legend {
+  .legend, .chips, .badges, .history-list li, .active-filters li, .progress, .more {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: var(--_wir-space-2xs) var(--_wir-space-s);
   }
 
-  .legend li {
+  .legend li, .status-badge, .group-badge, .chip, .back {
     display: inline-flex;
     align-items: center;
     gap: var(--_wir-space-2xs);
   }
 
-  .swatch,
-  .status-badge::before {
+  .swatch, .status-badge::before {
     flex: none;
     inline-size: 0.875em;
     block-size: 0.875em;
@@ -301,22 +257,16 @@ export const styles = css`
     --_pattern: repeating-linear-gradient(90deg, transparent 0 3px, var(--_stripe) 3px 5px);
   }
 
-  .segment,
-  .swatch,
-  .status-badge::before {
+  .segment, .swatch, .status-badge::before {
     background: var(--_pattern), var(--_status);
   }
 
-  .status-badge {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_wir-space-2xs);
+  .status-badge, .group-badge {
     padding: 0 var(--_wir-space-xs);
     border: 1px solid var(--_status, var(--_wir-color-border));
     border-radius: var(--_wir-radius-pill);
     background: var(--_wir-color-surface);
     color: var(--_wir-color-text);
-    font-size: var(--_wir-font-size-s);
     font-weight: normal;
     white-space: nowrap;
   }
@@ -326,29 +276,17 @@ export const styles = css`
   }
 
   .group-badge {
-    display: inline-flex;
-    padding: 0 var(--_wir-space-xs);
-    border: 1px dashed var(--_wir-color-border);
-    border-radius: var(--_wir-radius-pill);
-    font-size: var(--_wir-font-size-s);
-    font-weight: normal;
+    border-style: dashed;
+    white-space: normal;
   }
 
   /* ---- field navigation and headers ---- */
 
-  .field-nav,
-  .results-header,
-  .field-header {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-xs);
+  .field-nav, .results-header, .field-header, .no-results {
     align-items: flex-start;
   }
 
   .back {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_wir-space-2xs);
     min-block-size: 2rem;
     font-weight: var(--_wir-font-weight-bold);
   }
@@ -369,15 +307,10 @@ export const styles = css`
   }
 
   .chips {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--_wir-space-2xs);
   }
 
   .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_wir-space-2xs);
     min-block-size: 2.25rem;
     padding-block: var(--_wir-space-2xs);
     padding-inline: var(--_wir-space-2xs) var(--_wir-space-s);
@@ -385,7 +318,6 @@ export const styles = css`
     border-radius: var(--_wir-radius-pill);
     color: var(--_wir-color-text);
     text-decoration: none;
-    font-size: var(--_wir-font-size-s);
   }
 
   .chip:hover {
@@ -409,12 +341,6 @@ export const styles = css`
     border-radius: var(--_wir-radius-pill);
     background: var(--_wir-color-surface-raised);
     color: var(--_wir-color-text);
-    font-variant-numeric: tabular-nums;
-  }
-
-  .field-header .breakdown {
-    align-self: stretch;
-    max-inline-size: 40rem;
   }
 
   .field-header {
@@ -422,28 +348,21 @@ export const styles = css`
     border-inline-start: 0.375rem solid var(--_field-color, var(--_wir-color-accent));
   }
 
+  .field-header .breakdown {
+    align-self: stretch;
+    max-inline-size: 40rem;
+  }
+
   /* ---- goals and measures ---- */
 
   .goals {
-    display: flex;
-    flex-direction: column;
     gap: var(--_wir-space-l);
   }
 
   .goal {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-xs);
     /* Goals far below the fold cost no layout or paint until they come near the viewport. */
     content-visibility: auto;
     contain-intrinsic-size: auto 24rem;
-  }
-
-  .goal-title {
-    margin: 0;
-    font-size: var(--_wir-font-size-l);
-    line-height: 1.3;
-    hyphens: auto;
   }
 
   .goal[data-target] .goal-title {
@@ -460,7 +379,6 @@ export const styles = css`
   }
 
   .measure-heading {
-    margin: 0;
     font-size: var(--_wir-font-size-m);
   }
 
@@ -491,25 +409,20 @@ export const styles = css`
   .measure-title {
     flex: 1 1 12rem;
     min-inline-size: 0;
-    font-weight: var(--_wir-font-weight-bold);
     hyphens: auto;
   }
 
   .badges {
-    display: flex;
-    flex-wrap: wrap;
     gap: var(--_wir-space-2xs);
   }
 
-  [aria-expanded='true'] .icon.chevron {
+  [aria-expanded='true'] .chevron {
     transform: rotate(180deg);
   }
 
   .measure-details {
-    display: flex;
-    flex-direction: column;
     gap: var(--_wir-space-s);
-    padding-block: 0 var(--_wir-space-m);
+    padding-block-end: var(--_wir-space-m);
     padding-inline: calc(1.25em + var(--_wir-space-s)) var(--_wir-space-2xs);
   }
 
@@ -521,53 +434,20 @@ export const styles = css`
     display: grid;
     grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: var(--_wir-space-2xs) var(--_wir-space-m);
-    margin: 0;
   }
 
   .facts div {
     display: contents;
   }
 
-  dt,
-  .subheading,
-  .indicator-title {
-    margin: 0;
-    font-weight: var(--_wir-font-weight-bold);
-  }
-
-  dd {
-    margin: 0;
-  }
-
-  .history,
-  .indicators {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-2xs);
-  }
-
   .history-list {
-    display: flex;
-    flex-direction: column;
     gap: var(--_wir-space-2xs);
-    margin: 0;
     padding-inline-start: 1.25rem;
   }
 
   .history-list li {
-    display: flex;
-    flex-wrap: wrap;
     align-items: baseline;
     gap: 0 var(--_wir-space-xs);
-  }
-
-  time,
-  .values dd {
-    font-variant-numeric: tabular-nums;
-  }
-
-  .note {
-    color: var(--_wir-color-muted);
   }
 
   .indicator-list {
@@ -575,10 +455,7 @@ export const styles = css`
     gap: var(--_wir-space-s);
   }
 
-  .indicator {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-xs);
+  .indicator, .no-results {
     padding: var(--_wir-space-s);
     border: 1px solid var(--_wir-color-border);
     border-radius: var(--_wir-radius-m);
@@ -588,24 +465,6 @@ export const styles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
     gap: var(--_wir-space-xs);
-    margin: 0;
-  }
-
-  .values dt {
-    font-size: var(--_wir-font-size-s);
-    color: var(--_wir-color-muted);
-  }
-
-  .date {
-    color: var(--_wir-color-muted);
-    font-size: var(--_wir-font-size-s);
-  }
-
-  .progress {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_wir-space-2xs) var(--_wir-space-s);
   }
 
   .meter {
@@ -614,7 +473,6 @@ export const styles = css`
     overflow: hidden;
     border: 1px solid var(--_wir-color-border);
     border-radius: var(--_wir-radius-pill);
-    background: var(--_wir-color-surface);
   }
 
   .meter-fill {
@@ -624,58 +482,26 @@ export const styles = css`
     background: var(--_wir-color-accent);
   }
 
-  .progress-text {
-    font-size: var(--_wir-font-size-s);
-  }
-
   .more {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     justify-content: space-between;
-    gap: var(--_wir-space-s);
   }
 
   .no-results {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-xs);
-    align-items: flex-start;
     padding: var(--_wir-space-m);
-    border: 1px dashed var(--_wir-color-border);
-    border-radius: var(--_wir-radius-m);
-  }
-
-  .no-results p {
-    margin: 0;
-  }
-
-  .no-results-title {
-    font-weight: var(--_wir-font-weight-bold);
-    font-size: var(--_wir-font-size-l);
+    border-style: dashed;
   }
 
   .active-filters {
-    display: flex;
-    flex-direction: column;
     gap: var(--_wir-space-2xs);
-  }
-
-  .active-filters li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_wir-space-xs);
   }
 
   .wir-button.small {
     min-block-size: 2rem;
     min-inline-size: 2rem;
     padding-inline: var(--_wir-space-xs);
-    font-size: var(--_wir-font-size-s);
   }
 
-  /* Programmatic focus on a heading after navigation: show where the reader is. */
+  /* Programmatic focus on a heading after navigation shows only for keyboard readers. */
   [tabindex='-1']:focus {
     outline: none;
   }
@@ -686,7 +512,7 @@ export const styles = css`
 
   /* ---- compact layout ---- */
 
-  .base[data-layout='compact'] {
+  [data-layout='compact'] {
     --_padding: var(--wir-explorer-padding, var(--_wir-space-m));
     --_gap: var(--wir-explorer-gap, var(--_wir-space-s));
   }
@@ -700,16 +526,12 @@ export const styles = css`
     padding: var(--_wir-space-xs) var(--_wir-space-s);
   }
 
-  [data-layout='compact'] .card-title {
+  [data-layout='compact'] :is(.card-title, .goal-title) {
     font-size: var(--_wir-font-size-m);
   }
 
   [data-layout='compact'] .goals {
     gap: var(--_wir-space-m);
-  }
-
-  [data-layout='compact'] .goal-title {
-    font-size: var(--_wir-font-size-m);
   }
 
   /* A container query cannot style the container (the host) itself, so the narrow values are
@@ -736,25 +558,14 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    .icon.chevron {
+    .chevron {
       transition: transform var(--_wir-duration) ease;
     }
   }
 
   @media (forced-colors: active) {
-    .base,
-    .card,
-    .chip,
-    .measure,
-    .indicator,
-    .no-results,
-    .status-badge,
-    .group-badge {
+    .base, .card, .chip, .measure, .indicator, .no-results, .status-badge, .group-badge, .field-header {
       border-color: CanvasText;
-    }
-    .card,
-    .field-header {
-      border-inline-start-color: CanvasText;
     }
     .chip[aria-current='page'] {
       forced-color-adjust: none;
@@ -763,10 +574,7 @@ export const styles = css`
       color: HighlightText;
     }
     /* Keep the patterns: in forced colours they are what tells the statuses apart. */
-    .segment,
-    .swatch,
-    .status-badge::before,
-    .meter-fill {
+    .segment, .swatch, .status-badge::before, .meter-fill {
       forced-color-adjust: none;
       --_stripe: Canvas;
       --_status: CanvasText;

@@ -1,6 +1,5 @@
 import { html, nothing, svg } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import { msg, str } from '@lit/localize';
 import { WirElement, customProperty, renderEmpty, renderError, renderLoading, withRenderLocale } from '@wir/core';
@@ -132,109 +131,130 @@ interface PendingFocus {
 export class WirActionFieldExplorer extends WirElement {
   static override styles = [...WirElement.styles, styles];
 
-  @state() private selectedField?: string;
-  @state() private goalTarget?: string;
-  @state() private selectedMeasure?: string;
-  @state() private openMeasures: ReadonlySet<string> = new Set();
-  @state() private query = '';
-  @state() private themeFilter?: string;
-  @state() private statusFilter?: MeasureStatus;
-  @state() private groupFilter?: string;
-  @state() private limit = DEFAULT_PAGE_SIZE;
+  // Declared here rather than with @property/@state decorators, as in @wir/core: the same reactive
+  // properties without the decorator helpers in the bundle. `attribute: false` is implied by
+  // `state`, but the manifest analyzer only recognises the explicit form.
+  static override properties: PropertyDeclarations = {
+    selectedField: { state: true, attribute: false },
+    goalTarget: { state: true, attribute: false },
+    selectedMeasure: { state: true, attribute: false },
+    openMeasures: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+    themeFilter: { state: true, attribute: false },
+    statusFilter: { state: true, attribute: false },
+    groupFilter: { state: true, attribute: false },
+    limit: { state: true, attribute: false },
+    field: { reflect: true },
+    theme: { reflect: true },
+    layout: { reflect: true },
+    heading: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level', reflect: true },
+    pageSize: { type: Number, attribute: 'page-size', reflect: true },
+  };
+
+  private selectedField?: string;
+  private goalTarget?: string;
+  private selectedMeasure?: string;
+  private openMeasures: ReadonlySet<string> = new Set();
+  private query = '';
+  private themeFilter?: string;
+  private statusFilter?: MeasureStatus;
+  private groupFilter?: string;
+  private limit = DEFAULT_PAGE_SIZE;
 
   /** Show only this action field (its id, e.g. `bildung`): no overview, no field navigation. */
-  @property({ reflect: true }) field?: string;
+  field?: string;
 
   /** Show only measures of this cross-cutting theme (its id, e.g. `gleichbehandlung`); the reader cannot remove it. */
-  @property({ reflect: true }) theme?: string;
+  theme?: string;
 
   /** `compact`: denser cards without summaries, for sidebars and narrow columns. */
-  @property({ reflect: true }) layout?: 'default' | 'compact';
+  layout?: 'default' | 'compact';
 
   /** Visible heading instead of the default ("Handlungsfelder und Maßnahmen", or the pinned field's title). */
-  @property({ reflect: true }) heading?: string;
+  heading?: string;
 
   /** Level of the explorer's heading (2–6, default 2); views, goals and measures follow below it. */
-  @property({ type: Number, attribute: 'heading-level', reflect: true }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Measures shown at once before a "show more" button (default 50, at least 5). */
-  @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize = DEFAULT_PAGE_SIZE;
+  pageSize = DEFAULT_PAGE_SIZE;
 
-  private catalogue?: Catalogue;
-  private readonly indexes = new Map<string, SearchIndex>();
-  private search = new IncrementalSearch();
-  private vm?: ViewModel;
-  private baseMemo?: { catalogue: Catalogue; theme?: string; base: BaseSummaries };
-  private outcomeMemo?: { key: string; catalogue: Catalogue; outcome: FilterOutcome };
-  private segment = segmentName();
+  #catalogue?: Catalogue;
+  readonly #indexes = new Map<string, SearchIndex>();
+  #search = new IncrementalSearch();
+  #vm?: ViewModel;
+  #baseMemo?: { catalogue: Catalogue; theme?: string; base: BaseSummaries };
+  #outcomeMemo?: { key: string; catalogue: Catalogue; outcome: FilterOutcome };
+  #segment = segmentName();
   /** URL state read on connect (or on Back/Forward), applied once the feed is there. */
-  private pendingUrl?: { state: UrlState; cause: 'load' | 'history' };
-  private pendingFocus?: PendingFocus;
-  private pendingScroll?: string;
-  private pendingEvent?: FieldSelectDetail;
-  private idleIndexHandle?: number;
+  #pendingUrl?: { state: UrlState; cause: 'load' | 'history' };
+  #pendingFocus?: PendingFocus;
+  #pendingScroll?: string;
+  #pendingEvent?: FieldSelectDetail;
+  #idleIndexHandle?: number;
 
-  private readonly urlState = new UrlStateController(this, {
-    name: () => this.segment,
-    onNavigate: (urlState) => this.onUrlNavigate(urlState),
+  readonly #urlState = new UrlStateController(this, {
+    name: () => this.#segment,
+    onNavigate: (urlState) => this.#onUrlNavigate(urlState),
   });
 
-  private readonly announcer = new AnnounceController(this, { region: () => this.renderRoot.querySelector<HTMLElement>('#live') });
+  readonly #announcer = new AnnounceController(this, { region: () => this.renderRoot.querySelector<HTMLElement>('#live') });
 
   /** Id of the action field shown, pinned or chosen by the reader; undefined in the overview. */
   get currentField(): string | undefined {
-    return this.vm?.field?.field.id ?? (this.field?.trim() || this.selectedField);
+    return this.#vm?.field?.field.id ?? (this.field?.trim() || this.selectedField);
   }
 
   /** Number of measures matching the search and filters in the current view. */
   get matchCount(): number {
-    return this.vm?.outcome.hits.length ?? 0;
+    return this.#vm?.outcome.hits.length ?? 0;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.segment = this.findSegmentName();
-    this.pendingUrl = { state: this.urlState.read() ?? {}, cause: 'load' };
+    this.#segment = this.#findSegmentName();
+    this.#pendingUrl = { state: this.#urlState.read() ?? {}, cause: 'load' };
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.idleIndexHandle !== undefined) cancelIdle(this.idleIndexHandle);
-    this.idleIndexHandle = undefined;
+    if (this.#idleIndexHandle !== undefined) cancelIdle(this.#idleIndexHandle);
+    this.#idleIndexHandle = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const feed = this.feed.feed;
-    if (feed !== this.catalogue?.feed) {
-      this.catalogue = feed ? buildCatalogue(feed) : undefined;
-      this.indexes.clear();
-      this.search = new IncrementalSearch();
+    if (feed !== this.#catalogue?.feed) {
+      this.#catalogue = feed ? buildCatalogue(feed) : undefined;
+      this.#indexes.clear();
+      this.#search = new IncrementalSearch();
     }
-    if (changed.has('pageSize')) this.limit = this.pageLength;
-    if (this.catalogue && this.pendingUrl) {
-      const { state: urlState, cause } = this.pendingUrl;
-      this.pendingUrl = undefined;
-      this.applyUrlState(urlState, cause);
+    if (changed.has('pageSize')) this.limit = this.#pageLength;
+    if (this.#catalogue && this.#pendingUrl) {
+      const { state: urlState, cause } = this.#pendingUrl;
+      this.#pendingUrl = undefined;
+      this.#applyUrlState(urlState, cause);
     }
-    this.vm = this.catalogue ? this.viewModel(this.catalogue) : undefined;
-    this.revealSelectedMeasure();
+    this.#vm = this.#catalogue ? this.#viewModel(this.#catalogue) : undefined;
+    this.#revealSelectedMeasure();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.catalogue && !this.indexes.get(this.locale)?.complete) this.scheduleIndexBuild();
-    const focus = this.pendingFocus;
-    this.pendingFocus = undefined;
+    if (this.#catalogue && !this.#indexes.get(this.locale)?.complete) this.#scheduleIndexBuild();
+    const focus = this.#pendingFocus;
+    this.#pendingFocus = undefined;
     if (focus) {
       this.renderRoot.querySelector<HTMLElement>(focus.selector)?.focus({ preventScroll: focus.preventScroll });
     }
-    const scroll = this.pendingScroll;
-    this.pendingScroll = undefined;
+    const scroll = this.#pendingScroll;
+    this.#pendingScroll = undefined;
     if (scroll) this.renderRoot.querySelector(scroll)?.scrollIntoView({ block: 'start' });
-    const detail = this.pendingEvent;
-    this.pendingEvent = undefined;
+    const detail = this.#pendingEvent;
+    this.#pendingEvent = undefined;
     if (detail) {
       // Built first, then dispatched, so the manifest analyzer lists the event once (see @fires).
       const event = new WirFieldSelectEvent(detail);
@@ -246,7 +266,7 @@ export class WirActionFieldExplorer extends WirElement {
 
   // The id names the segment; explorers without a usable id are numbered in document order
   // (the first is plain `wir-explorer`), which is stable on a page that does not reorder them.
-  private findSegmentName(): string {
+  #findSegmentName(): string {
     const id = this.id.trim();
     if (id && isInstanceKey(id)) return segmentName(id);
     const root = this.getRootNode() as Document | ShadowRoot;
@@ -255,15 +275,15 @@ export class WirActionFieldExplorer extends WirElement {
     return segmentName(position > 0 ? String(position + 1) : undefined);
   }
 
-  private onUrlNavigate(urlState: UrlState): void {
-    this.pendingUrl = { state: urlState, cause: 'history' };
+  #onUrlNavigate(urlState: UrlState): void {
+    this.#pendingUrl = { state: urlState, cause: 'history' };
     this.requestUpdate();
   }
 
   /** Takes over a state from the URL, keeping only what exists in the feed. */
-  private applyUrlState(urlState: UrlState, cause: 'load' | 'history'): void {
-    const catalogue = this.catalogue!;
-    const pinned = this.pinnedFieldInfo(catalogue);
+  #applyUrlState(urlState: UrlState, cause: 'load' | 'history'): void {
+    const catalogue = this.#catalogue!;
+    const pinned = this.#pinnedFieldInfo(catalogue);
     let field = pinned?.field.id ?? (urlState.field && catalogue.fieldById.has(urlState.field) ? urlState.field : undefined);
     const goal = urlState.goal ? catalogue.goalById.get(urlState.goal) : undefined;
     const measureIndex = urlState.measure ? catalogue.measureIndex.get(urlState.measure) : undefined;
@@ -282,76 +302,76 @@ export class WirActionFieldExplorer extends WirElement {
     this.themeFilter = urlState.theme && catalogue.themes.has(urlState.theme) ? urlState.theme : undefined;
     this.statusFilter = urlState.status;
     this.groupFilter = urlState.group && catalogue.groups.has(urlState.group) ? urlState.group : undefined;
-    this.limit = this.pageLength;
-    this.announcer.cancel();
+    this.limit = this.#pageLength;
+    this.#announcer.cancel();
 
     if (cause === 'load') {
       // Like an anchor: bring the deep-linked place into view, without taking focus on load.
-      if (measureId) this.pendingScroll = `#m-${measureId}`;
-      else if (goalId) this.pendingScroll = `#goal-${goalId}`;
-      else if (this.selectedField) this.pendingScroll = '.base';
+      if (measureId) this.#pendingScroll = `#m-${measureId}`;
+      else if (goalId) this.#pendingScroll = `#goal-${goalId}`;
+      else if (this.selectedField) this.#pendingScroll = '.base';
       return;
     }
     // Back/Forward: the content under the reader's focus may be gone; put focus on the new view.
     const focusInside = !!this.shadowRoot?.activeElement;
     if (before !== this.selectedField) {
-      this.queueFieldEvent(this.selectedField, 'history');
-      if (focusInside) this.pendingFocus = this.selectedField ? { selector: '#view-heading', preventScroll: true } : this.overviewFocus(before, true);
+      this.#queueFieldEvent(this.selectedField, 'history');
+      if (focusInside) this.#pendingFocus = this.selectedField ? { selector: '#view-heading', preventScroll: true } : this.#overviewFocus(before, true);
     }
   }
 
-  private urlSnapshot(): UrlState {
+  #urlSnapshot(): UrlState {
     return {
-      field: this.pinnedFieldId() ? undefined : this.selectedField,
+      field: this.#pinnedFieldId() ? undefined : this.selectedField,
       goal: this.goalTarget,
       measure: this.selectedMeasure,
-      theme: this.pinnedThemeId() ? undefined : this.themeFilter,
+      theme: this.#pinnedThemeId() ? undefined : this.themeFilter,
       status: this.statusFilter,
       group: this.groupFilter,
       q: this.query.trim() || undefined,
     };
   }
 
-  private writeUrl(mode: UrlWriteMode): void {
-    this.urlState.write(this.urlSnapshot(), mode);
+  #writeUrl(mode: UrlWriteMode): void {
+    this.#urlState.write(this.#urlSnapshot(), mode);
   }
 
   /** href of a link to the view `change` leads to, so it can be opened in a new tab or copied. */
-  private hrefFor(change: Partial<UrlState>): string {
-    return this.urlState.href({ ...this.urlSnapshot(), goal: undefined, measure: undefined, ...change });
+  #hrefFor(change: Partial<UrlState>): string {
+    return this.#urlState.href({ ...this.#urlSnapshot(), goal: undefined, measure: undefined, ...change });
   }
 
   // ---- derived data ---------------------------------------------------------------------------
 
-  private get pageLength(): number {
+  get #pageLength(): number {
     const size = Math.trunc(Number(this.pageSize));
     return Number.isFinite(size) ? Math.max(size, MIN_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
-  private get level(): number {
+  get #level(): number {
     const level = Math.trunc(Number(this.headingLevel));
     return Number.isFinite(level) ? Math.min(Math.max(level, 2), 6) : 2;
   }
 
-  private pinnedFieldId(): string | undefined {
+  #pinnedFieldId(): string | undefined {
     return this.field?.trim() || undefined;
   }
 
-  private pinnedThemeId(): string | undefined {
+  #pinnedThemeId(): string | undefined {
     return this.theme?.trim() || undefined;
   }
 
-  private pinnedFieldInfo(catalogue: Catalogue): FieldInfo | undefined {
-    const id = this.pinnedFieldId();
+  #pinnedFieldInfo(catalogue: Catalogue): FieldInfo | undefined {
+    const id = this.#pinnedFieldId();
     return id ? catalogue.fieldById.get(id) : undefined;
   }
 
-  private viewModel(catalogue: Catalogue): ViewModel {
-    const pinnedField = this.pinnedFieldInfo(catalogue);
-    const pinnedTheme = this.pinnedThemeId();
+  #viewModel(catalogue: Catalogue): ViewModel {
+    const pinnedField = this.#pinnedFieldInfo(catalogue);
+    const pinnedTheme = this.#pinnedThemeId();
     const field = pinnedField ?? (this.selectedField ? catalogue.fieldById.get(this.selectedField) : undefined);
     const filters: Filters = { theme: pinnedTheme ?? this.themeFilter, status: this.statusFilter, group: this.groupFilter };
-    const outcome = this.filterOutcome(catalogue, filters, field);
+    const outcome = this.#filterOutcome(catalogue, filters, field);
     const filtered = !!(this.query.trim() || (!pinnedTheme && this.themeFilter) || this.statusFilter || this.groupFilter);
     return {
       kind: field ? 'field' : filtered ? 'results' : 'overview',
@@ -361,23 +381,23 @@ export class WirActionFieldExplorer extends WirElement {
       pinnedTheme,
       outcome,
       filtered,
-      base: this.baseSummaries(catalogue, pinnedTheme),
+      base: this.#baseSummaries(catalogue, pinnedTheme),
     };
   }
 
-  private filterOutcome(catalogue: Catalogue, filters: Filters, field?: FieldInfo): FilterOutcome {
+  #filterOutcome(catalogue: Catalogue, filters: Filters, field?: FieldInfo): FilterOutcome {
     const words = this.query.trim();
     const key = [filters.theme, filters.status, filters.group, field?.field.id, words, words && this.locale].join('\u0000');
-    const memo = this.outcomeMemo;
+    const memo = this.#outcomeMemo;
     if (memo && memo.key === key && memo.catalogue === catalogue) return memo.outcome;
-    const searchHits = words ? this.search.run(this.indexFor(catalogue, this.locale), words) : undefined;
+    const searchHits = words ? this.#search.run(this.#indexFor(catalogue, this.locale), words) : undefined;
     const outcome = applyFilters(catalogue, filters, searchHits, field);
-    this.outcomeMemo = { key, catalogue, outcome };
+    this.#outcomeMemo = { key, catalogue, outcome };
     return outcome;
   }
 
-  private baseSummaries(catalogue: Catalogue, theme?: string): BaseSummaries {
-    const memo = this.baseMemo;
+  #baseSummaries(catalogue: Catalogue, theme?: string): BaseSummaries {
+    const memo = this.#baseMemo;
     if (memo && memo.catalogue === catalogue && memo.theme === theme) return memo.base;
     const { hits } = applyFilters(catalogue, { theme }, undefined);
     const fields = catalogue.fields.map((info) => summarize(catalogue, hits.filter((i) => i >= info.start && i < info.end)));
@@ -386,13 +406,13 @@ export class WirActionFieldExplorer extends WirElement {
       groups.set(id, summarize(catalogue, hits.filter((i) => catalogue.entries[i].measure.contributedBy === id)));
     }
     const base = { fields, groups };
-    this.baseMemo = { catalogue, theme, base };
+    this.#baseMemo = { catalogue, theme, base };
     return base;
   }
 
   /** The search index for a reader language, built on first use (or ahead, when the page is idle). */
-  private indexFor(catalogue: Catalogue, locale: string): SearchIndex {
-    let index = this.indexes.get(locale);
+  #indexFor(catalogue: Catalogue, locale: string): SearchIndex {
+    let index = this.#indexes.get(locale);
     if (index) return index;
     const fallback = catalogue.feed.strategy.defaultLanguage;
     const text = (value: LocalizedText | undefined) => (value === undefined ? undefined : resolveText(value, [locale], fallback).text);
@@ -415,89 +435,89 @@ export class WirActionFieldExplorer extends WirElement {
       if (measure.contributedBy) yield groupTitles.get(measure.contributedBy);
       yield goalText;
     });
-    this.indexes.set(locale, index);
+    this.#indexes.set(locale, index);
     return index;
   }
 
   // The first keystroke should not pay for building the index: build it in slices while the
   // page is idle, so no slice delays a frame.
-  private scheduleIndexBuild(): void {
-    if (this.idleIndexHandle !== undefined) return;
-    this.idleIndexHandle = requestIdle((more) => {
-      this.idleIndexHandle = undefined;
-      if (!this.catalogue || !this.isConnected) return;
-      if (!this.indexFor(this.catalogue, this.locale).build(more)) this.scheduleIndexBuild();
+  #scheduleIndexBuild(): void {
+    if (this.#idleIndexHandle !== undefined) return;
+    this.#idleIndexHandle = requestIdle((more) => {
+      this.#idleIndexHandle = undefined;
+      if (!this.#catalogue || !this.isConnected) return;
+      if (!this.#indexFor(this.#catalogue, this.locale).build(more)) this.#scheduleIndexBuild();
     });
   }
 
   /** A deep-linked measure beyond the first page gets its page shown. */
-  private revealSelectedMeasure(): void {
-    const vm = this.vm;
+  #revealSelectedMeasure(): void {
+    const vm = this.#vm;
     const id = this.selectedMeasure;
     if (!vm || !id) return;
     const index = vm.catalogue.measureIndex.get(id);
     const position = index === undefined ? -1 : vm.outcome.hits.indexOf(index);
-    if (position >= this.limit) this.limit = Math.ceil((position + 1) / this.pageLength) * this.pageLength;
+    if (position >= this.limit) this.limit = Math.ceil((position + 1) / this.#pageLength) * this.#pageLength;
   }
 
   // ---- reader actions -------------------------------------------------------------------------
 
-  private queueFieldEvent(id: string | undefined, cause: 'user' | 'history'): void {
-    const number = id ? (this.catalogue?.fieldById.get(id)?.field.number ?? null) : null;
-    this.pendingEvent = { id: id ?? null, number, cause };
+  #queueFieldEvent(id: string | undefined, cause: 'user' | 'history'): void {
+    const number = id ? (this.#catalogue?.fieldById.get(id)?.field.number ?? null) : null;
+    this.#pendingEvent = { id: id ?? null, number, cause };
   }
 
   /** Where focus goes when the overview comes back: the card of the field just left, else the heading. */
-  private overviewFocus(previousField: string | undefined, preventScroll = false): PendingFocus {
+  #overviewFocus(previousField: string | undefined, preventScroll = false): PendingFocus {
     return { selector: previousField ? `#card-${previousField}` : '#heading', preventScroll };
   }
 
-  private openField(id: string): void {
+  #openField(id: string): void {
     if (id === this.selectedField && !this.goalTarget) return;
     this.selectedField = id;
     this.goalTarget = undefined;
     this.selectedMeasure = undefined;
     this.openMeasures = new Set();
-    this.limit = this.pageLength;
-    this.writeUrl('push');
-    this.queueFieldEvent(id, 'user');
-    this.pendingFocus = { selector: '#view-heading' };
+    this.limit = this.#pageLength;
+    this.#writeUrl('push');
+    this.#queueFieldEvent(id, 'user');
+    this.#pendingFocus = { selector: '#view-heading' };
   }
 
-  private openGoal(fieldId: string, goalId: string): void {
+  #openGoal(fieldId: string, goalId: string): void {
     const changed = fieldId !== this.selectedField;
     this.selectedField = fieldId;
     this.goalTarget = goalId;
     this.selectedMeasure = undefined;
-    this.limit = this.pageLength;
-    this.writeUrl('push');
-    if (changed) this.queueFieldEvent(fieldId, 'user');
-    this.pendingFocus = { selector: `#goal-heading-${goalId}` };
+    this.limit = this.#pageLength;
+    this.#writeUrl('push');
+    if (changed) this.#queueFieldEvent(fieldId, 'user');
+    this.#pendingFocus = { selector: `#goal-heading-${goalId}` };
   }
 
-  private openOverview(): void {
+  #openOverview(): void {
     const previous = this.selectedField;
-    const wasFiltered = this.vm?.filtered;
+    const wasFiltered = this.#vm?.filtered;
     this.selectedField = undefined;
     this.goalTarget = undefined;
     this.selectedMeasure = undefined;
     this.openMeasures = new Set();
     // The way back to the overview from a group's page is also the way out of its filter.
-    if (!previous) this.clearUserFilters();
-    this.limit = this.pageLength;
-    this.writeUrl('push');
-    if (previous) this.queueFieldEvent(undefined, 'user');
-    this.pendingFocus = previous && !wasFiltered ? this.overviewFocus(previous) : { selector: previous ? '#view-heading' : '#heading' };
+    if (!previous) this.#clearUserFilters();
+    this.limit = this.#pageLength;
+    this.#writeUrl('push');
+    if (previous) this.#queueFieldEvent(undefined, 'user');
+    this.#pendingFocus = previous && !wasFiltered ? this.#overviewFocus(previous) : { selector: previous ? '#view-heading' : '#heading' };
   }
 
-  private openGroup(id: string): void {
+  #openGroup(id: string): void {
     this.groupFilter = id;
-    this.limit = this.pageLength;
-    this.writeUrl('push');
-    this.pendingFocus = { selector: '#view-heading' };
+    this.limit = this.#pageLength;
+    this.#writeUrl('push');
+    this.#pendingFocus = { selector: '#view-heading' };
   }
 
-  private toggleMeasure(id: string): void {
+  #toggleMeasure(id: string): void {
     const open = new Set(this.openMeasures);
     if (open.has(id)) {
       open.delete(id);
@@ -507,77 +527,77 @@ export class WirActionFieldExplorer extends WirElement {
       this.selectedMeasure = id;
     }
     this.openMeasures = open;
-    this.writeUrl('replace');
+    this.#writeUrl('replace');
   }
 
-  private filtersChanged(mode: UrlWriteMode): void {
+  #filtersChanged(mode: UrlWriteMode): void {
     this.goalTarget = undefined;
-    this.limit = this.pageLength;
-    this.writeUrl(mode);
-    this.announcer.announce(() => withRenderLocale(this.uiLocale, () => this.resultAnnouncement()));
+    this.limit = this.#pageLength;
+    this.#writeUrl(mode);
+    this.#announcer.announce(() => withRenderLocale(this.uiLocale, () => this.#resultAnnouncement()));
   }
 
-  private setQuery(value: string): void {
+  #setQuery(value: string): void {
     if (value === this.query) return;
     this.query = value;
-    this.filtersChanged('typing');
+    this.#filtersChanged('typing');
   }
 
-  private onSearchInput(event: InputEvent): void {
+  #onSearchInput(event: InputEvent): void {
     // Wait for the word an input method (IME) is composing; compositionend brings it.
     if (event.isComposing) return;
-    this.setQuery((event.target as HTMLInputElement).value);
+    this.#setQuery((event.target as HTMLInputElement).value);
   }
 
-  private onSearchSubmit(event: Event): void {
+  #onSearchSubmit(event: Event): void {
     event.preventDefault();
-    this.urlState.flush();
-    this.announcer.flush();
+    this.#urlState.flush();
+    this.#announcer.flush();
   }
 
-  private setFilter(kind: 'theme' | 'status' | 'group', value: string): void {
+  #setFilter(kind: 'theme' | 'status' | 'group', value: string): void {
     const next = value || undefined;
     if (kind === 'theme') this.themeFilter = next;
     else if (kind === 'status') this.statusFilter = next as MeasureStatus | undefined;
     else this.groupFilter = next;
-    this.filtersChanged('push');
+    this.#filtersChanged('push');
   }
 
-  private clearUserFilters(): void {
+  #clearUserFilters(): void {
     this.query = '';
     this.themeFilter = undefined;
     this.statusFilter = undefined;
     this.groupFilter = undefined;
   }
 
-  private resetFilters(): void {
-    this.clearUserFilters();
-    this.filtersChanged('push');
-    this.pendingFocus = { selector: '#search' };
+  #resetFilters(): void {
+    this.#clearUserFilters();
+    this.#filtersChanged('push');
+    this.#pendingFocus = { selector: '#search' };
   }
 
-  private removeFilter(kind: 'q' | 'theme' | 'status' | 'group'): void {
+  #removeFilter(kind: 'q' | 'theme' | 'status' | 'group'): void {
     if (kind === 'q') this.query = '';
-    else this.setFilterValue(kind, undefined);
-    this.filtersChanged('push');
-    this.pendingFocus = { selector: '#search' };
+    else this.#setFilterValue(kind, undefined);
+    this.#filtersChanged('push');
+    this.#pendingFocus = { selector: '#search' };
   }
 
-  private setFilterValue(kind: 'theme' | 'status' | 'group', value: undefined): void {
+  #setFilterValue(kind: 'theme' | 'status' | 'group', value: undefined): void {
     if (kind === 'theme') this.themeFilter = value;
     else if (kind === 'status') this.statusFilter = value;
     else this.groupFilter = value;
   }
 
-  private showMore(): void {
-    const first = this.vm?.outcome.hits[this.limit];
-    this.limit += this.pageLength;
-    const entry = first === undefined ? undefined : this.catalogue?.entries[first];
-    if (entry) this.pendingFocus = { selector: `#mb-${entry.measure.id}` };
+  #showMore(): void {
+    const first = this.#vm?.outcome.hits[this.limit];
+    this.limit += this.#pageLength;
+    const entry = first === undefined ? undefined : this.#catalogue?.entries[first];
+    if (entry) this.#pendingFocus = { selector: `#mb-${entry.measure.id}` };
   }
 
   /** Lets the browser handle new-tab and other modified clicks; plain clicks navigate in place. */
-  private navigate(event: MouseEvent, go: () => void): void {
+  #navigate(event: MouseEvent, go: () => void): void {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     go();
@@ -585,7 +605,7 @@ export class WirActionFieldExplorer extends WirElement {
 
   // ---- strings --------------------------------------------------------------------------------
 
-  private statusLabel(status: MeasureStatus): string {
+  #statusLabel(status: MeasureStatus): string {
     switch (status) {
       case 'proposed':
         return msg('vorgeschlagen', { id: 'explorer.status.proposed', desc: 'Measure status: suggested, not yet decided.' });
@@ -602,70 +622,70 @@ export class WirActionFieldExplorer extends WirElement {
     }
   }
 
-  private measureCount(n: number): string {
+  #measureCount(n: number): string {
     return n === 1
       ? msg('1 Maßnahme', { id: 'explorer.measures.one', desc: 'Count of exactly one measure.' })
       : msg(str`${n} Maßnahmen`, { id: 'explorer.measures', desc: 'Count of measures (0 or more than 1); use a form that works for any number, e.g. "Measures: 5".' });
   }
 
-  private goalCount(n: number): string {
+  #goalCount(n: number): string {
     return n === 1
       ? msg('1 Ziel', { id: 'explorer.goals.one', desc: 'Count of exactly one goal.' })
       : msg(str`${n} Ziele`, { id: 'explorer.goals', desc: 'Count of goals (0 or more than 1); use a form that works for any number.' });
   }
 
-  private themeLabel(): string {
+  #themeLabel(): string {
     return msg('Querschnittsthema', { id: 'explorer.theme', desc: 'Label of the cross-cutting theme filter.' });
   }
 
-  private groupLabel(): string {
+  #groupLabel(): string {
     return msg('Eingebracht von', { id: 'explorer.group', desc: 'Label of the filter by the group that contributed a measure (e.g. the youth working group).' });
   }
 
-  private allFieldsLabel(): string {
+  #allFieldsLabel(): string {
     return msg('Alle Handlungsfelder', { id: 'explorer.allFields', desc: 'Link back to the overview of all action fields.' });
   }
 
-  private groupKicker(): string {
+  #groupKicker(): string {
     return msg('Beiträge der Gruppe', { id: 'explorer.groupKicker', desc: 'Label above the name of a contributing group (e.g. the youth working group) on its overview card.' });
   }
 
-  private fieldLabel(number: number): string {
+  #fieldLabel(number: number): string {
     return msg(str`Handlungsfeld ${number}`, { id: 'explorer.fieldNumber', desc: 'Label before an action field title; the placeholder is its number.' });
   }
 
-  private foundMessage(n: number): string {
+  #foundMessage(n: number): string {
     if (n === 0) return msg('Keine Maßnahmen gefunden.', { id: 'explorer.found.none', desc: 'Result count when nothing matches the search and filters.' });
     if (n === 1) return msg('1 Maßnahme gefunden.', { id: 'explorer.found.one', desc: 'Result count for exactly one match.' });
     return msg(str`${n} Maßnahmen gefunden.`, { id: 'explorer.found', desc: 'Result count (more than 1); use a form that works for any number, e.g. "Measures found: 12".' });
   }
 
-  private resultAnnouncement(): string {
-    const vm = this.vm;
+  #resultAnnouncement(): string {
+    const vm = this.#vm;
     if (!vm) return '';
     if (vm.kind === 'overview') {
       const n = vm.catalogue.fields.length;
       return msg(str`Alle Filter aufgehoben. Übersicht über ${n} Handlungsfelder.`, { id: 'explorer.announce.overview', desc: 'Spoken when the reader cleared the search and filters and the overview of all action fields is back; the placeholder is the number of fields.' });
     }
-    return this.foundMessage(vm.outcome.hits.length);
+    return this.#foundMessage(vm.outcome.hits.length);
   }
 
-  private resolvedText(value: LocalizedText | undefined): string {
+  #resolvedText(value: LocalizedText | undefined): string {
     return this.resolve(value)?.text ?? '';
   }
 
   // ---- rendering ------------------------------------------------------------------------------
 
-  private renderHeading(offset: number, attributes: { id?: string; class: string; focusable?: boolean }, content: unknown): TemplateResult {
-    return heading(Math.min(this.level + offset, 6), attributes.class, attributes.id, !!attributes.focusable, content);
+  #renderHeading(offset: number, attributes: { id?: string; class: string; focusable?: boolean }, content: unknown): TemplateResult {
+    return heading(Math.min(this.#level + offset, 6), attributes.class, attributes.id, !!attributes.focusable, content);
   }
 
-  private renderIcon(kind: 'back' | 'chevron'): TemplateResult {
+  #renderIcon(kind: 'back' | 'chevron'): TemplateResult {
     const path = kind === 'back' ? svg`<path d="M15 5l-7 7 7 7"></path>` : svg`<path d="M6 9l6 6 6-6"></path>`;
     return html`<svg class="icon ${kind}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
   }
 
-  private renderBreakdown(counts: StatusCounts, total: number): TemplateResult | typeof nothing {
+  #renderBreakdown(counts: StatusCounts, total: number): TemplateResult | typeof nothing {
     if (total === 0) return nothing;
     const present = STATUS_ORDER.filter((s) => counts[s] > 0);
     return html`<div class="breakdown" part="status-breakdown">
@@ -674,19 +694,19 @@ export class WirActionFieldExplorer extends WirElement {
       </div>
       <ul class="legend" aria-label=${msg('Stand der Maßnahmen', { id: 'explorer.breakdown', desc: 'Label of the list that breaks the measures down by status.' })}>
         ${present.map(
-          (s) => html`<li data-status=${s}><span class="swatch" aria-hidden="true"></span>${this.statusLabel(s)}: ${formatNumber(counts[s], this.locale)}</li>`,
+          (s) => html`<li data-status=${s}><span class="swatch" aria-hidden="true"></span>${this.#statusLabel(s)}: ${formatNumber(counts[s], this.locale)}</li>`,
         )}
       </ul>
     </div>`;
   }
 
-  private renderFilters(vm: ViewModel): TemplateResult {
+  #renderFilters(vm: ViewModel): TemplateResult {
     const { catalogue, outcome, pinnedTheme } = vm;
     const option = (label: string, count: number) =>
       msg(str`${label} (${count})`, { id: 'explorer.option', desc: 'A filter option with the number of measures it would show, e.g. "in Umsetzung (12)".' });
     const theme = pinnedTheme ? catalogue.themes.get(pinnedTheme) : undefined;
     const groups = [...catalogue.groups.values()].filter((g) => (vm.base.groups.get(g.id)?.measures ?? 0) > 0);
-    return html`<form class="filters" part="filters" role="search" aria-label=${msg('Maßnahmen durchsuchen und filtern', { id: 'explorer.filters', desc: 'Accessible name of the search and filter form.' })} @submit=${this.onSearchSubmit}>
+    return html`<form class="filters" part="filters" role="search" aria-label=${msg('Maßnahmen durchsuchen und filtern', { id: 'explorer.filters', desc: 'Accessible name of the search and filter form.' })} @submit=${this.#onSearchSubmit}>
       <div class="control search">
         <label for="search">${msg('Suche', { id: 'explorer.search', desc: 'Label of the word search field.' })}</label>
         <input
@@ -698,102 +718,102 @@ export class WirActionFieldExplorer extends WirElement {
           enterkeyhint="search"
           maxlength=${MAX_QUERY_LENGTH}
           .value=${this.query}
-          @input=${this.onSearchInput}
-          @compositionend=${(e: CompositionEvent) => this.setQuery((e.target as HTMLInputElement).value)}
+          @input=${this.#onSearchInput}
+          @compositionend=${(e: CompositionEvent) => this.#setQuery((e.target as HTMLInputElement).value)}
         />
       </div>
       ${theme
         ? html`<p class="control pinned" part="pinned-theme">
-            <span class="pinned-label">${this.themeLabel()}</span>
+            <span class="pinned-label">${this.#themeLabel()}</span>
             <span class="pinned-value">${this.t(theme.title)}</span>
           </p>`
         : html`<div class="control">
-            <label for="theme">${this.themeLabel()}</label>
-            <select id="theme" part="theme-select" @change=${(e: Event) => this.setFilter('theme', (e.target as HTMLSelectElement).value)}>
+            <label for="theme">${this.#themeLabel()}</label>
+            <select id="theme" part="theme-select" @change=${(e: Event) => this.#setFilter('theme', (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!this.themeFilter}>${msg('Alle Themen', { id: 'explorer.theme.all', desc: 'Theme filter option: no theme filter.' })}</option>
               ${[...catalogue.themes.values()].map(
-                (t) => html`<option value=${t.id} ?selected=${t.id === this.themeFilter}>${option(this.resolvedText(t.title), outcome.themeFacet.get(t.id) ?? 0)}</option>`,
+                (t) => html`<option value=${t.id} ?selected=${t.id === this.themeFilter}>${option(this.#resolvedText(t.title), outcome.themeFacet.get(t.id) ?? 0)}</option>`,
               )}
             </select>
           </div>`}
       <div class="control">
         <label for="status">${msg('Stand', { id: 'explorer.status', desc: 'Label of the status filter (how far a measure has come).' })}</label>
-        <select id="status" part="status-select" @change=${(e: Event) => this.setFilter('status', (e.target as HTMLSelectElement).value)}>
+        <select id="status" part="status-select" @change=${(e: Event) => this.#setFilter('status', (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.statusFilter}>${msg('Jeder Stand', { id: 'explorer.status.all', desc: 'Status filter option: no status filter.' })}</option>
-          ${STATUS_ORDER.map((s) => html`<option value=${s} ?selected=${s === this.statusFilter}>${option(this.statusLabel(s), outcome.statusFacet[s])}</option>`)}
+          ${STATUS_ORDER.map((s) => html`<option value=${s} ?selected=${s === this.statusFilter}>${option(this.#statusLabel(s), outcome.statusFacet[s])}</option>`)}
         </select>
       </div>
       ${groups.length
         ? html`<div class="control">
-            <label for="group">${this.groupLabel()}</label>
-            <select id="group" part="group-select" @change=${(e: Event) => this.setFilter('group', (e.target as HTMLSelectElement).value)}>
+            <label for="group">${this.#groupLabel()}</label>
+            <select id="group" part="group-select" @change=${(e: Event) => this.#setFilter('group', (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!this.groupFilter}>${msg('Alle', { id: 'explorer.group.all', desc: 'Group filter option: measures from anyone.' })}</option>
               ${groups.map(
-                (g) => html`<option value=${g.id} ?selected=${g.id === this.groupFilter}>${option(this.resolvedText(g.title), outcome.groupFacet.get(g.id) ?? 0)}</option>`,
+                (g) => html`<option value=${g.id} ?selected=${g.id === this.groupFilter}>${option(this.#resolvedText(g.title), outcome.groupFacet.get(g.id) ?? 0)}</option>`,
               )}
             </select>
           </div>`
         : nothing}
       ${vm.filtered
-        ? html`<button class="wir-button reset" part="reset-button" type="button" @click=${this.resetFilters}>
+        ? html`<button class="wir-button reset" part="reset-button" type="button" @click=${this.#resetFilters}>
             ${msg('Filter zurücksetzen', { id: 'explorer.reset', desc: 'Button that clears the search words and every filter.' })}
           </button>`
         : nothing}
     </form>`;
   }
 
-  private renderCard(info: FieldInfo, summary: Summary): TemplateResult {
+  #renderCard(info: FieldInfo, summary: Summary): TemplateResult {
     const { field } = info;
     return html`<li class="card" part="field-card" ${customProperty('--_field-color', field.color)}>
-      ${this.renderHeading(
+      ${this.#renderHeading(
         1,
         { class: 'card-title' },
-        html`<a id="card-${field.id}" part="field-link" href=${this.hrefFor({ field: field.id })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openField(field.id))}>
-          <span class="kicker">${this.fieldLabel(field.number)}</span>
+        html`<a id="card-${field.id}" part="field-link" href=${this.#hrefFor({ field: field.id })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openField(field.id))}>
+          <span class="kicker">${this.#fieldLabel(field.number)}</span>
           <span class="title">${this.t(field.title)}</span>
         </a>`,
       )}
       ${this.layout === 'compact' ? nothing : html`<p class="summary">${this.t(field.summary)}</p>`}
-      <p class="counts">${this.goalCount(summary.goals)} · ${this.measureCount(summary.measures)}</p>
-      ${this.renderBreakdown(summary.status, summary.measures)}
+      <p class="counts">${this.#goalCount(summary.goals)} · ${this.#measureCount(summary.measures)}</p>
+      ${this.#renderBreakdown(summary.status, summary.measures)}
     </li>`;
   }
 
-  private renderGroupCard(id: string, summary: Summary): TemplateResult {
-    const group = this.catalogue!.groups.get(id)!;
+  #renderGroupCard(id: string, summary: Summary): TemplateResult {
+    const group = this.#catalogue!.groups.get(id)!;
     const fields = summary.fields;
     return html`<li class="card group-card" part="field-card group-card">
-      ${this.renderHeading(
+      ${this.#renderHeading(
         1,
         { class: 'card-title' },
-        html`<a id="card-group-${id}" part="field-link" href=${this.hrefFor({ field: undefined, group: id })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openGroup(id))}>
-          <span class="kicker">${this.groupKicker()}</span>
+        html`<a id="card-group-${id}" part="field-link" href=${this.#hrefFor({ field: undefined, group: id })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openGroup(id))}>
+          <span class="kicker">${this.#groupKicker()}</span>
           <span class="title">${this.t(group.title)}</span>
         </a>`,
       )}
       ${this.layout === 'compact' || !group.description ? nothing : html`<p class="summary">${this.t(group.description)}</p>`}
       <p class="counts">
-        ${this.measureCount(summary.measures)} ·
+        ${this.#measureCount(summary.measures)} ·
         ${fields === 1
           ? msg('in 1 Handlungsfeld', { id: 'explorer.inFields.one', desc: 'How many action fields a group contributed to: exactly one.' })
           : msg(str`in ${fields} Handlungsfeldern`, { id: 'explorer.inFields', desc: 'How many action fields a group contributed to (more than one).' })}
       </p>
-      ${this.renderBreakdown(summary.status, summary.measures)}
+      ${this.#renderBreakdown(summary.status, summary.measures)}
     </li>`;
   }
 
-  private renderOverview(vm: ViewModel): TemplateResult {
+  #renderOverview(vm: ViewModel): TemplateResult {
     const groups = [...vm.base.groups].filter(([, s]) => s.measures > 0);
     return html`<ul class="cards" part="fields" role="list">
-      ${vm.catalogue.fields.map((info) => this.renderCard(info, vm.base.fields[info.index]))}
-      ${groups.map(([id, summary]) => this.renderGroupCard(id, summary))}
+      ${vm.catalogue.fields.map((info) => this.#renderCard(info, vm.base.fields[info.index]))}
+      ${groups.map(([id, summary]) => this.#renderGroupCard(id, summary))}
     </ul>`;
   }
 
-  private renderFieldNav(vm: ViewModel, current: FieldInfo): TemplateResult {
+  #renderFieldNav(vm: ViewModel, current: FieldInfo): TemplateResult {
     return html`<nav class="field-nav" part="field-nav" aria-label=${msg('Handlungsfelder', { id: 'explorer.fieldNav', desc: 'Accessible name of the navigation between action fields.' })}>
-      <a class="back" part="back-link" href=${this.hrefFor({ field: undefined })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openOverview())}>
-        ${this.renderIcon('back')}${this.allFieldsLabel()}
+      <a class="back" part="back-link" href=${this.#hrefFor({ field: undefined })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openOverview())}>
+        ${this.#renderIcon('back')}${this.#allFieldsLabel()}
       </a>
       <ul class="chips" role="list">
         ${vm.catalogue.fields.map((info) => {
@@ -802,9 +822,9 @@ export class WirActionFieldExplorer extends WirElement {
           return html`<li>
             <a
               class="chip"
-              href=${this.hrefFor({ field: info.field.id })}
+              href=${this.#hrefFor({ field: info.field.id })}
               aria-current=${isCurrent ? 'page' : nothing}
-              @click=${(e: MouseEvent) => this.navigate(e, () => this.openField(info.field.id))}
+              @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openField(info.field.id))}
               ><span class="chip-number" aria-hidden="true">${info.field.number}</span>${this.t(info.field.title)}${vm.filtered
                 ? html` <span class="chip-count">(${formatNumber(count, this.locale)})</span>`
                 : nothing}</a
@@ -815,67 +835,67 @@ export class WirActionFieldExplorer extends WirElement {
     </nav>`;
   }
 
-  private renderFieldView(vm: ViewModel, info: FieldInfo): TemplateResult {
+  #renderFieldView(vm: ViewModel, info: FieldInfo): TemplateResult {
     const { field } = info;
     const summary = vm.base.fields[info.index];
-    return html`${vm.pinnedField ? nothing : this.renderFieldNav(vm, info)}
+    return html`${vm.pinnedField ? nothing : this.#renderFieldNav(vm, info)}
       <div class="field-header" part="field-header" ${customProperty('--_field-color', field.color)}>
         ${vm.pinnedField
           ? nothing
-          : this.renderHeading(
+          : this.#renderHeading(
               1,
               { id: 'view-heading', class: 'view-heading', focusable: true },
-              html`<span class="kicker">${this.fieldLabel(field.number)}</span> <span class="title">${this.t(field.title)}</span>`,
+              html`<span class="kicker">${this.#fieldLabel(field.number)}</span> <span class="title">${this.t(field.title)}</span>`,
             )}
         <p class="summary">${this.t(field.summary)}</p>
-        <p class="counts">${this.goalCount(summary.goals)} · ${this.measureCount(summary.measures)}</p>
-        ${this.renderBreakdown(summary.status, summary.measures)}
+        <p class="counts">${this.#goalCount(summary.goals)} · ${this.#measureCount(summary.measures)}</p>
+        ${this.#renderBreakdown(summary.status, summary.measures)}
       </div>
-      ${this.renderMatches(vm, 'field')}`;
+      ${this.#renderMatches(vm, 'field')}`;
   }
 
-  private renderResultsView(vm: ViewModel): TemplateResult {
+  #renderResultsView(vm: ViewModel): TemplateResult {
     const group = this.groupFilter ? vm.catalogue.groups.get(this.groupFilter) : undefined;
     const groupPage = group && !this.query.trim() && !this.statusFilter && !(this.themeFilter && !vm.pinnedTheme);
     return html`<div class="results-header">
         ${groupPage
-          ? html`<a class="back" part="back-link" href=${this.hrefFor({ group: undefined })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openOverview())}>
-              ${this.renderIcon('back')}${this.allFieldsLabel()}
+          ? html`<a class="back" part="back-link" href=${this.#hrefFor({ group: undefined })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openOverview())}>
+              ${this.#renderIcon('back')}${this.#allFieldsLabel()}
             </a>`
           : nothing}
-        ${this.renderHeading(
+        ${this.#renderHeading(
           1,
           { id: 'view-heading', class: 'view-heading', focusable: true },
           groupPage
-            ? html`<span class="kicker">${this.groupKicker()}</span>
+            ? html`<span class="kicker">${this.#groupKicker()}</span>
                 <span class="title">${this.t(group.title)}</span>`
             : msg('Gefundene Maßnahmen', { id: 'explorer.results', desc: 'Heading of the list of measures matching the search and filters, across all action fields.' }),
         )}
         ${groupPage && group.description ? html`<p class="summary">${this.t(group.description)}</p>` : nothing}
       </div>
-      ${this.renderMatches(vm, 'results')}`;
+      ${this.#renderMatches(vm, 'results')}`;
   }
 
   /** The result line, the goals with their matching measures (one page), or the no-results help. */
-  private renderMatches(vm: ViewModel, context: 'field' | 'results'): TemplateResult {
+  #renderMatches(vm: ViewModel, context: 'field' | 'results'): TemplateResult {
     const hits = vm.outcome.hits;
     const total = vm.field ? vm.base.fields[vm.field.index].measures : 0;
     const count =
       context === 'field' && vm.filtered
         ? msg(str`${hits.length} von ${total} Maßnahmen passen zur Suche.`, { id: 'explorer.fieldMatches', desc: 'Result count inside one action field: how many of its measures match the search and filters.' })
         : context === 'results'
-          ? this.foundMessage(hits.length)
+          ? this.#foundMessage(hits.length)
           : '';
     // A field without any measures says so; a pinned theme with none in this field is a "no results".
     if (hits.length === 0 && context === 'field' && vm.field && vm.field.start === vm.field.end) {
       return html`${renderEmpty(msg('In diesem Handlungsfeld sind noch keine Maßnahmen veröffentlicht.', { id: 'explorer.fieldEmpty', desc: 'Shown for an action field that has no measures yet.' }))}`;
     }
     return html`${count ? html`<p class="result-count" part="result-count">${count}</p>` : nothing}
-      ${hits.length === 0 ? this.renderNoResults(vm) : this.renderGoals(vm, hits.slice(0, this.limit), context)}
-      ${hits.length > this.limit ? this.renderMore(hits.length) : nothing}`;
+      ${hits.length === 0 ? this.#renderNoResults(vm) : this.#renderGoals(vm, hits.slice(0, this.limit), context)}
+      ${hits.length > this.limit ? this.#renderMore(hits.length) : nothing}`;
   }
 
-  private renderGoals(vm: ViewModel, page: number[], context: 'field' | 'results'): TemplateResult {
+  #renderGoals(vm: ViewModel, page: number[], context: 'field' | 'results'): TemplateResult {
     const { entries } = vm.catalogue;
     // Entries are in feed order, so one goal's measures are next to each other.
     const runs: Array<{ goal: Goal; info: FieldInfo; items: number[] }> = [];
@@ -886,35 +906,35 @@ export class WirActionFieldExplorer extends WirElement {
       else runs.push({ goal: entry.goal, info: vm.catalogue.fields[entry.fieldIndex], items: [i] });
     }
     return html`<ul class="goals" part="goals" role="list">
-      ${runs.map(({ goal, info, items }) => this.renderGoal(vm, goal, info, items, context))}
+      ${runs.map(({ goal, info, items }) => this.#renderGoal(vm, goal, info, items, context))}
     </ul>`;
   }
 
-  private renderGoal(vm: ViewModel, goal: Goal, info: FieldInfo, items: number[], context: 'field' | 'results'): TemplateResult {
+  #renderGoal(vm: ViewModel, goal: Goal, info: FieldInfo, items: number[], context: 'field' | 'results'): TemplateResult {
     const title =
       context === 'results'
-        ? html`<span class="kicker">${this.fieldLabel(info.field.number)}: ${this.t(info.field.title)}</span>
-            <a class="title" href=${this.hrefFor({ field: info.field.id, goal: goal.id })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openGoal(info.field.id, goal.id))}
+        ? html`<span class="kicker">${this.#fieldLabel(info.field.number)}: ${this.t(info.field.title)}</span>
+            <a class="title" href=${this.#hrefFor({ field: info.field.id, goal: goal.id })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openGoal(info.field.id, goal.id))}
               >${this.t(goal.title)}</a
             >`
         : html`<span class="title">${this.t(goal.title)}</span>`;
     const targeted = goal.id === this.goalTarget;
     return html`<li class="goal" part="goal" id="goal-${goal.id}" ?data-target=${targeted} ${customProperty('--_field-color', info.field.color)}>
-      ${this.renderHeading(vm.pinnedField ? 1 : 2, { id: `goal-heading-${goal.id}`, class: 'goal-title', focusable: true }, title)}
+      ${this.#renderHeading(vm.pinnedField ? 1 : 2, { id: `goal-heading-${goal.id}`, class: 'goal-title', focusable: true }, title)}
       ${goal.description && context === 'field' && this.layout !== 'compact' ? html`<p class="goal-description">${this.t(goal.description)}</p>` : nothing}
       <ul class="measures" role="list">
-        ${items.map((i) => this.renderMeasure(vm, i))}
+        ${items.map((i) => this.#renderMeasure(vm, i))}
       </ul>
     </li>`;
   }
 
-  private renderMeasure(vm: ViewModel, index: number): TemplateResult {
+  #renderMeasure(vm: ViewModel, index: number): TemplateResult {
     const { catalogue } = vm;
     const { measure, status } = catalogue.entries[index];
     const open = this.openMeasures.has(measure.id);
     const group = measure.contributedBy ? catalogue.groups.get(measure.contributedBy) : undefined;
     return html`<li class="measure" part="measure" id="m-${measure.id}" ?data-open=${open}>
-      ${this.renderHeading(
+      ${this.#renderHeading(
         // With a pinned field the explorer's own heading is the field's, so everything moves up one level.
         vm.pinnedField ? 2 : 3,
         { class: 'measure-heading' },
@@ -925,21 +945,21 @@ export class WirActionFieldExplorer extends WirElement {
           type="button"
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls="md-${measure.id}"
-          @click=${() => this.toggleMeasure(measure.id)}
+          @click=${() => this.#toggleMeasure(measure.id)}
         >
-          ${this.renderIcon('chevron')}
+          ${this.#renderIcon('chevron')}
           <span class="measure-title">${this.t(measure.title)}</span>
           <span class="badges">
-            <span class="status-badge" part="status-badge" data-status=${status}>${this.statusLabel(status)}</span>
+            <span class="status-badge" part="status-badge" data-status=${status}>${this.#statusLabel(status)}</span>
             ${group ? html`<span class="group-badge">${this.t(group.title)}</span>` : nothing}
           </span>
         </button>`,
       )}
-      <div class="measure-details" part="measure-details" id="md-${measure.id}" ?hidden=${!open}>${open ? this.renderDetails(catalogue, measure) : nothing}</div>
+      <div class="measure-details" part="measure-details" id="md-${measure.id}" ?hidden=${!open}>${open ? this.#renderDetails(catalogue, measure) : nothing}</div>
     </li>`;
   }
 
-  private renderDetails(catalogue: Catalogue, measure: Measure): TemplateResult {
+  #renderDetails(catalogue: Catalogue, measure: Measure): TemplateResult {
     const group = measure.contributedBy ? catalogue.groups.get(measure.contributedBy) : undefined;
     const themes = measure.themes.map((id) => catalogue.themes.get(id)).filter((t) => t !== undefined);
     const list = (items: Array<LocalizedText>) => html`<ul class="inline-list" role="list">${items.map((item) => html`<li>${this.t(item)}</li>`)}</ul>`;
@@ -955,7 +975,7 @@ export class WirActionFieldExplorer extends WirElement {
           ? html`<div><dt>${msg('Querschnittsthemen', { id: 'explorer.themes', desc: 'Label: the cross-cutting themes a measure belongs to.' })}</dt><dd>${list(themes.map((t) => t.title))}</dd></div>`
           : nothing}
         ${group
-          ? html`<div><dt>${this.groupLabel()}</dt><dd>${this.t(group.title)}</dd></div>`
+          ? html`<div><dt>${this.#groupLabel()}</dt><dd>${this.t(group.title)}</dd></div>`
           : nothing}
       </dl>
       <div class="history">
@@ -964,7 +984,7 @@ export class WirActionFieldExplorer extends WirElement {
           ${measure.status.map(
             (change) => html`<li>
               <time datetime=${change.date}>${formatPartialDate(change.date, this.locale)}</time>
-              <span class="status-badge" part="status-badge" data-status=${change.status}>${this.statusLabel(change.status)}</span>
+              <span class="status-badge" part="status-badge" data-status=${change.status}>${this.#statusLabel(change.status)}</span>
               ${change.note ? html`<span class="note">${this.t(change.note)}</span>` : nothing}
             </li>`,
           )}
@@ -974,13 +994,13 @@ export class WirActionFieldExplorer extends WirElement {
         ? html`<div class="indicators">
             <p class="subheading" id="mi-${measure.id}">${msg('Kennzahlen', { id: 'explorer.indicators', desc: 'Heading of the indicators that measure progress of a measure.' })}</p>
             <ul class="indicator-list" role="list" aria-labelledby="mi-${measure.id}">
-              ${measure.indicators.map((indicator) => this.renderIndicator(measure, indicator))}
+              ${measure.indicators.map((indicator) => this.#renderIndicator(measure, indicator))}
             </ul>
           </div>`
         : nothing}`;
   }
 
-  private renderIndicator(measure: Measure, indicator: Indicator): TemplateResult {
+  #renderIndicator(measure: Measure, indicator: Indicator): TemplateResult {
     const unit = this.t(indicator.unit);
     const locale = this.locale;
     const value = (v: { value: number; date: string }) =>
@@ -1019,35 +1039,35 @@ export class WirActionFieldExplorer extends WirElement {
     </li>`;
   }
 
-  private renderMore(total: number): TemplateResult {
+  #renderMore(total: number): TemplateResult {
     const shown = Math.min(this.limit, total);
-    const next = Math.min(this.pageLength, total - shown);
+    const next = Math.min(this.#pageLength, total - shown);
     return html`<div class="more">
       <p class="more-status">${msg(str`${shown} von ${total} Maßnahmen angezeigt`, { id: 'explorer.shown', desc: 'How many of the matching measures are shown so far.' })}</p>
-      <button class="wir-button" part="more-button" type="button" @click=${this.showMore}>
+      <button class="wir-button" part="more-button" type="button" @click=${this.#showMore}>
         ${msg(str`${next} weitere anzeigen`, { id: 'explorer.showMore', desc: 'Button that shows the next page of measures; the placeholder is how many.' })}
       </button>
     </div>`;
   }
 
-  private renderNoResults(vm: ViewModel): TemplateResult {
+  #renderNoResults(vm: ViewModel): TemplateResult {
     const active: Array<{ kind: 'q' | 'theme' | 'status' | 'group'; label: string }> = [];
     const words = this.query.trim();
     if (words) active.push({ kind: 'q', label: msg(str`Suche „${words}“`, { id: 'explorer.active.query', desc: 'An active filter: the search words, in quotes.' }) });
     if (this.themeFilter && !vm.pinnedTheme) {
-      const title = this.resolvedText(vm.catalogue.themes.get(this.themeFilter)?.title);
+      const title = this.#resolvedText(vm.catalogue.themes.get(this.themeFilter)?.title);
       active.push({ kind: 'theme', label: msg(str`Querschnittsthema „${title}“`, { id: 'explorer.active.theme', desc: 'An active filter: a cross-cutting theme, in quotes.' }) });
     }
     if (this.statusFilter) {
-      const label = this.statusLabel(this.statusFilter);
+      const label = this.#statusLabel(this.statusFilter);
       active.push({ kind: 'status', label: msg(str`Stand „${label}“`, { id: 'explorer.active.status', desc: 'An active filter: a status, in quotes.' }) });
     }
     if (this.groupFilter) {
-      const title = this.resolvedText(vm.catalogue.groups.get(this.groupFilter)?.title);
+      const title = this.#resolvedText(vm.catalogue.groups.get(this.groupFilter)?.title);
       active.push({ kind: 'group', label: msg(str`Eingebracht von „${title}“`, { id: 'explorer.active.group', desc: 'An active filter: the contributing group, in quotes.' }) });
     }
     const elsewhere = vm.kind === 'field' && !vm.pinnedField ? [...vm.outcome.fieldHits].reduce((a, b) => a + b, 0) : 0;
-    const pinnedTheme = vm.pinnedTheme ? this.resolvedText(vm.catalogue.themes.get(vm.pinnedTheme)?.title) : '';
+    const pinnedTheme = vm.pinnedTheme ? this.#resolvedText(vm.catalogue.themes.get(vm.pinnedTheme)?.title) : '';
     return html`<div class="no-results" part="no-results">
       <p class="no-results-title">${msg('Keine Maßnahme passt zu Ihrer Auswahl.', { id: 'explorer.noResults', desc: 'Headline when no measure matches the search and filters.' })}</p>
       ${active.length
@@ -1056,7 +1076,7 @@ export class WirActionFieldExplorer extends WirElement {
               ${active.map(
                 ({ kind, label }) => html`<li>
                   <span>${label}</span>
-                  <button class="wir-button small" type="button" @click=${() => this.removeFilter(kind)}>
+                  <button class="wir-button small" type="button" @click=${() => this.#removeFilter(kind)}>
                     ${msg('entfernen', { id: 'explorer.remove', desc: 'Button next to an active filter that removes just that filter.' })}<span class="visually-hidden">: ${label}</span>
                   </button>
                 </li>`,
@@ -1074,25 +1094,25 @@ export class WirActionFieldExplorer extends WirElement {
             ${elsewhere === 1
               ? msg('In einem anderen Handlungsfeld passt 1 Maßnahme.', { id: 'explorer.noResults.elsewhere.one', desc: 'Other action fields have exactly one match.' })
               : msg(str`In anderen Handlungsfeldern passen ${elsewhere} Maßnahmen.`, { id: 'explorer.noResults.elsewhere', desc: 'Other action fields have matches; the placeholder is how many (more than one).' })}
-            <a href=${this.hrefFor({ field: undefined })} @click=${(e: MouseEvent) => this.navigate(e, () => this.openOverview())}
+            <a href=${this.#hrefFor({ field: undefined })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openOverview())}
               >${msg('In allen Handlungsfeldern suchen', { id: 'explorer.noResults.searchAll', desc: 'Link that keeps the search and filters but leaves the action field, showing matches from all fields.' })}</a
             >
           </p>`
         : nothing}
       ${active.length > 1
-        ? html`<button class="wir-button" type="button" @click=${this.resetFilters}>
+        ? html`<button class="wir-button" type="button" @click=${this.#resetFilters}>
             ${msg('Alle Filter zurücksetzen', { id: 'explorer.noResults.reset', desc: 'Button in the no-results message that clears the search and every filter.' })}
           </button>`
         : nothing}
     </div>`;
   }
 
-  private renderExplorer(vm: ViewModel): TemplateResult {
+  #renderExplorer(vm: ViewModel): TemplateResult {
     const strategy = vm.catalogue.feed.strategy;
     const headingText = this.heading?.trim() || (vm.pinnedField && vm.field ? null : msg('Handlungsfelder und Maßnahmen', { id: 'explorer.heading', desc: 'Default heading of the explorer.' }));
     const pinned = vm.pinnedField ? vm.field : undefined;
     const view =
-      vm.kind === 'field' && vm.field ? this.renderFieldView(vm, vm.field) : vm.kind === 'results' ? this.renderResultsView(vm) : this.renderOverview(vm);
+      vm.kind === 'field' && vm.field ? this.#renderFieldView(vm, vm.field) : vm.kind === 'results' ? this.#renderResultsView(vm) : this.#renderOverview(vm);
     return html`<section
       class="base"
       part="base"
@@ -1103,52 +1123,52 @@ export class WirActionFieldExplorer extends WirElement {
       data-view=${vm.kind}
     >
       <div class="header" part="header">
-        ${this.renderHeading(
+        ${this.#renderHeading(
           0,
           { id: 'heading', class: 'heading', focusable: true },
-          headingText ?? (pinned ? html`<span class="kicker">${this.fieldLabel(pinned.field.number)}</span> <span class="title">${this.t(pinned.field.title)}</span>` : ''),
+          headingText ?? (pinned ? html`<span class="kicker">${this.#fieldLabel(pinned.field.number)}</span> <span class="title">${this.t(pinned.field.title)}</span>` : ''),
         )}
         <p class="strategy">${this.t(strategy.title)}</p>
       </div>
-      ${this.renderFilters(vm)}
+      ${this.#renderFilters(vm)}
       <div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
       <div class="view" data-view=${vm.kind}>${cache(view)}</div>
     </section>`;
   }
 
   // Loading, error and empty states carry the UI language and direction like the explorer does.
-  private renderState(content: TemplateResult): TemplateResult {
+  #renderState(content: TemplateResult): TemplateResult {
     return html`<div class="state" lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
   }
 
   protected override render(): TemplateResult {
     const { state, error } = this.feed;
-    if (state === 'loading') return this.renderState(renderLoading('var(--wir-explorer-min-height, 24rem)'));
-    if (state === 'error' && error) return this.renderState(renderError(error, () => this.feed.retry()));
-    const vm = this.vm;
+    if (state === 'loading') return this.#renderState(renderLoading('var(--wir-explorer-min-height, 24rem)'));
+    if (state === 'error' && error) return this.#renderState(renderError(error, () => this.feed.retry()));
+    const vm = this.#vm;
     if (state === 'idle' || !vm) {
-      return this.renderState(
+      return this.#renderState(
         renderEmpty(msg('Für diese Übersicht ist keine Datenquelle angegeben.', { id: 'explorer.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })),
       );
     }
-    const pinnedField = this.pinnedFieldId();
+    const pinnedField = this.#pinnedFieldId();
     if (pinnedField && !vm.field) {
-      return this.renderState(
+      return this.#renderState(
         renderEmpty(msg(str`Das Handlungsfeld „${pinnedField}“ ist in den Daten nicht enthalten.`, { id: 'explorer.unknownField', desc: 'The page pinned an action field id that the feed does not contain; the placeholder is that id.' })),
       );
     }
     const pinnedTheme = vm.pinnedTheme;
     if (pinnedTheme && !vm.catalogue.themes.has(pinnedTheme)) {
-      return this.renderState(
+      return this.#renderState(
         renderEmpty(msg(str`Das Querschnittsthema „${pinnedTheme}“ ist in den Daten nicht enthalten.`, { id: 'explorer.unknownTheme', desc: 'The page pinned a cross-cutting theme id that the feed does not contain; the placeholder is that id.' })),
       );
     }
     if (vm.catalogue.fields.length === 0) {
-      return this.renderState(
+      return this.#renderState(
         renderEmpty(msg('Es sind noch keine Handlungsfelder veröffentlicht.', { id: 'explorer.empty', desc: 'Shown when the feed contains no action fields.' })),
       );
     }
-    return this.renderExplorer(vm);
+    return this.#renderExplorer(vm);
   }
 }
 

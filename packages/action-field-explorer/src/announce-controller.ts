@@ -13,14 +13,14 @@ export interface AnnounceOptions {
  * The message is computed when it is spoken, so it describes the final state.
  */
 export class AnnounceController implements ReactiveController {
-  private timer?: ReturnType<typeof setTimeout>;
-  private message?: () => string;
-  private flip = false;
+  #timer?: ReturnType<typeof setTimeout>;
+  #message?: () => string;
+  #flip = false;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: AnnounceOptions,
-  ) {
+  readonly #options: AnnounceOptions;
+
+  constructor(host: ReactiveControllerHost, options: AnnounceOptions) {
+    this.#options = options;
     host.addController(this);
   }
 
@@ -32,28 +32,28 @@ export class AnnounceController implements ReactiveController {
 
   /** Asks to speak `message()` once things have been quiet for the delay. */
   announce(message: () => string): void {
-    this.message = message;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.options.delay ?? 600);
+    this.#message = message;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), this.#options.delay ?? 600);
   }
 
   /** Speaks a pending message now (e.g. when the reader pressed Enter in the search field). */
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const message = this.message;
-    this.message = undefined;
-    const region = this.options.region();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const message = this.#message;
+    this.#message = undefined;
+    const region = this.#options.region();
     if (!message || !region) return;
     // Screen readers skip a live region whose text did not change; an invisible no-break space
     // toggled at the end makes a repeated count ("3 Maßnahmen gefunden" twice) heard again.
-    this.flip = !this.flip;
-    region.textContent = message() + (this.flip ? '\u00a0' : '');
+    this.#flip = !this.#flip;
+    region.textContent = message() + (this.#flip ? '\u00a0' : '');
   }
 
   cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.message = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#message = undefined;
   }
 }

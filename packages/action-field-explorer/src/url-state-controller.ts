@@ -29,36 +29,36 @@ export interface UrlStateOptions {
 export class UrlStateController implements ReactiveController {
   // Writes wait until the browser is idle: a history call costs a few milliseconds (it goes to
   // the browser process), which would otherwise land in the frame that shows the new view.
-  private queue: Array<{ state: UrlState; mode: 'push' | 'replace' }> = [];
-  private timer?: { kind: 'idle' | 'timeout'; handle: number };
+  #queue: Array<{ state: UrlState; mode: 'push' | 'replace' }> = [];
+  #timer?: { kind: 'idle' | 'timeout'; handle: number };
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: UrlStateOptions,
-  ) {
+  readonly #options: UrlStateOptions;
+
+  constructor(host: ReactiveControllerHost, options: UrlStateOptions) {
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    window.addEventListener('popstate', this.onLocationChange);
-    window.addEventListener('hashchange', this.onLocationChange);
+    window.addEventListener('popstate', this.#onLocationChange);
+    window.addEventListener('hashchange', this.#onLocationChange);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('popstate', this.onLocationChange);
-    window.removeEventListener('hashchange', this.onLocationChange);
+    window.removeEventListener('popstate', this.#onLocationChange);
+    window.removeEventListener('hashchange', this.#onLocationChange);
     // What the reader did last should survive the widget leaving the page.
     this.flush();
   }
 
   /** The state in the URL now; undefined when the fragment holds nothing for this explorer. */
   read(): UrlState | undefined {
-    return readState(location.hash, this.options.name());
+    return readState(location.hash, this.#options.name());
   }
 
   /** Absolute URL of this page with `state` in place of the explorer's current segment. */
   href(state: UrlState): string {
-    return location.href.split('#')[0] + writeState(location.hash, this.options.name(), state);
+    return location.href.split('#')[0] + writeState(location.hash, this.#options.name(), state);
   }
 
   /**
@@ -66,42 +66,42 @@ export class UrlStateController implements ReactiveController {
    * carries the newer state); typing is written once the reader pauses.
    */
   write(state: UrlState, mode: UrlWriteMode): void {
-    const last = this.queue[this.queue.length - 1];
+    const last = this.#queue[this.#queue.length - 1];
     if (last && mode !== 'push') last.state = state;
-    else this.queue.push({ state, mode: mode === 'push' ? 'push' : 'replace' });
-    this.schedule(mode === 'typing');
+    else this.#queue.push({ state, mode: mode === 'push' ? 'push' : 'replace' });
+    this.#schedule(mode === 'typing');
   }
 
   /** Writes everything queued now. */
   flush(): void {
-    const queue = this.queue;
-    this.cancel();
-    for (const { state, mode } of queue) this.commit(state, mode);
+    const queue = this.#queue;
+    this.#cancel();
+    for (const { state, mode } of queue) this.#commit(state, mode);
   }
 
-  private schedule(typing: boolean): void {
-    if (!typing && this.timer?.kind === 'idle') return;
-    this.clearTimer();
-    this.timer = typing
-      ? { kind: 'timeout', handle: setTimeout(() => this.flush(), this.options.typingDelay ?? 400) as unknown as number }
+  #schedule(typing: boolean): void {
+    if (!typing && this.#timer?.kind === 'idle') return;
+    this.#clearTimer();
+    this.#timer = typing
+      ? { kind: 'timeout', handle: setTimeout(() => this.flush(), this.#options.typingDelay ?? 400) as unknown as number }
       : typeof requestIdleCallback === 'function'
         ? { kind: 'idle', handle: requestIdleCallback(() => this.flush(), { timeout: 100 }) }
         : { kind: 'timeout', handle: setTimeout(() => this.flush(), 20) as unknown as number };
   }
 
-  private clearTimer(): void {
-    if (this.timer?.kind === 'idle') cancelIdleCallback(this.timer.handle);
-    else if (this.timer) clearTimeout(this.timer.handle);
-    this.timer = undefined;
+  #clearTimer(): void {
+    if (this.#timer?.kind === 'idle') cancelIdleCallback(this.#timer.handle);
+    else if (this.#timer) clearTimeout(this.#timer.handle);
+    this.#timer = undefined;
   }
 
-  private cancel(): void {
-    this.clearTimer();
-    this.queue = [];
+  #cancel(): void {
+    this.#clearTimer();
+    this.#queue = [];
   }
 
-  private commit(state: UrlState, mode: 'push' | 'replace'): void {
-    const hash = writeState(location.hash, this.options.name(), state);
+  #commit(state: UrlState, mode: 'push' | 'replace'): void {
+    const hash = writeState(location.hash, this.#options.name(), state);
     // location.hash is '' for both "no fragment" and a bare '#'; either way nothing changes.
     if (hash === location.hash) return;
     const url = location.href.split('#')[0] + hash;
@@ -114,10 +114,10 @@ export class UrlStateController implements ReactiveController {
     }
   }
 
-  private readonly onLocationChange = (): void => {
+  readonly #onLocationChange = (): void => {
     // Pending writes belong to the entry the reader just left: writing them now would
     // overwrite the entry they went to.
-    this.cancel();
-    this.options.onNavigate(this.read() ?? {});
+    this.#cancel();
+    this.#options.onNavigate(this.read() ?? {});
   };
 }

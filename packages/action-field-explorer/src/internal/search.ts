@@ -52,32 +52,34 @@ export function searchTerms(query: string): string[] {
 export class SearchIndex {
   /** Every entry index, ascending: the candidates of a fresh search. */
   readonly all: readonly number[];
-  private readonly haystacks: string[];
-  private built = 0;
+  readonly #haystacks: string[];
+  #built = 0;
 
-  constructor(
-    private readonly count: number,
-    private readonly texts: (i: number) => Iterable<string | undefined>,
-  ) {
-    this.haystacks = new Array(count);
+  readonly #count: number;
+  readonly #texts: (i: number) => Iterable<string | undefined>;
+
+  constructor(count: number, texts: (i: number) => Iterable<string | undefined>) {
+    this.#count = count;
+    this.#texts = texts;
+    this.#haystacks = new Array(count);
     this.all = Array.from({ length: count }, (_, i) => i);
   }
 
   get complete(): boolean {
-    return this.built >= this.count;
+    return this.#built >= this.#count;
   }
 
   /** Normalizes entries until done or until `more()` (asked every 64 entries) returns false. */
   build(more: () => boolean = () => true): boolean {
-    while (this.built < this.count) {
-      const end = Math.min(this.count, this.built + 64);
-      for (let i = this.built; i < end; i++) {
+    while (this.#built < this.#count) {
+      const end = Math.min(this.#count, this.#built + 64);
+      for (let i = this.#built; i < end; i++) {
         let joined = '';
-        for (const text of this.texts(i)) if (text) joined += ` ${text}`;
+        for (const text of this.#texts(i)) if (text) joined += ` ${text}`;
         // Spaces around every text keep each term search a plain substring test.
-        this.haystacks[i] = ` ${normalizeForSearch(joined)} `;
+        this.#haystacks[i] = ` ${normalizeForSearch(joined)} `;
       }
-      this.built = end;
+      this.#built = end;
       if (!more()) break;
     }
     return this.complete;
@@ -86,14 +88,14 @@ export class SearchIndex {
   /** The normalized text of entry `i`. */
   text(i: number): string {
     this.build();
-    return this.haystacks[i];
+    return this.#haystacks[i];
   }
 
   /** Entries among `candidates` (ascending indices) whose text contains every term. */
   filter(terms: readonly string[], candidates: Iterable<number>): number[] {
     this.build();
     const out: number[] = [];
-    const haystacks = this.haystacks;
+    const haystacks = this.#haystacks;
     outer: for (const i of candidates) {
       const text = haystacks[i];
       for (const term of terms) if (!text.includes(term)) continue outer;
@@ -109,20 +111,20 @@ export class SearchIndex {
  * "sprache" tests only those 40. Any other change (deleting, another index) starts afresh.
  */
 export class IncrementalSearch {
-  private index?: SearchIndex;
-  private lastKey = '';
-  private lastHits: number[] = [];
+  #index?: SearchIndex;
+  #lastKey = '';
+  #lastHits: number[] = [];
 
   /** Entries of `index` (all of them, ascending) that match `query`. */
   run(index: SearchIndex, query: string): number[] | undefined {
     const key = normalizeForSearch(query);
     if (!key) return undefined;
     const terms = key.split(' ');
-    const narrowing = index === this.index && this.lastKey !== '' && key.startsWith(this.lastKey);
-    const hits = index.filter(terms, narrowing ? this.lastHits : index.all);
-    this.index = index;
-    this.lastKey = key;
-    this.lastHits = hits;
+    const narrowing = index === this.#index && this.#lastKey !== '' && key.startsWith(this.#lastKey);
+    const hits = index.filter(terms, narrowing ? this.#lastHits : index.all);
+    this.#index = index;
+    this.#lastKey = key;
+    this.#lastHits = hits;
     return hits;
   }
 }
