@@ -31,31 +31,103 @@ const shared: UserConfig = {
 
 type Edit = { start: number; end: number; text: string };
 
-/** Replaces non-overlapping ranges of `code`. */
-function applyEdits(code: string, edits: Edit[]): string {
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const vlq = (value: number): string => {
+  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
   let out = '';
+  do {
+    const digit = rest & 31;
+    rest >>>= 5;
+    out += BASE64[rest ? digit | 32 : digit];
+  } while (rest);
+  return out;
+};
+
+/**
+ * Replaces non-overlapping ranges of `code` and returns the result with a source map, so the
+ * bundle's map still points at the right line and column after lines were removed. Unchanged
+ * text maps one to one; replaced text maps to the start of what it replaced.
+ */
+function applyEdits(code: string, edits: Edit[], id: string): { code: string; map: object } {
+  const lineStarts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
+  const origin = (offset: number): [number, number] => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return [lo, offset - lineStarts[lo]];
+  };
+  let out = '';
+  const lines: Array<Array<[number, number, number]>> = [[]];
+  const mark = (at: [number, number]) => lines[lines.length - 1].push([out.length - out.lastIndexOf('\n') - 1, ...at]);
+  const copy = (text: string, from: number | undefined, fixed: [number, number]) => {
+    mark(from === undefined ? fixed : origin(from));
+    for (let i = 0; i < text.length; i++) {
+      out += text[i];
+      if (text[i] !== '\n') continue;
+      lines.push([]);
+      if (i + 1 < text.length) mark(from === undefined ? fixed : origin(from + i + 1));
+    }
+  };
   let last = 0;
   for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    out += code.slice(last, edit.start) + edit.text;
+    copy(code.slice(last, edit.start), last, [0, 0]);
+    copy(edit.text, undefined, origin(edit.start));
     last = edit.end;
   }
-  return out + code.slice(last);
+  copy(code.slice(last), last, [0, 0]);
+  let previous = [0, 0];
+  const mappings = lines
+    .map((segments) => {
+      let column = 0;
+      return segments
+        .map(([generated, line, col]) => {
+          const segment = vlq(generated - column) + vlq(0) + vlq(line - previous[0]) + vlq(col - previous[1]);
+          column = generated;
+          previous = [line, col];
+          return segment;
+        })
+        .join(',');
+    })
+    .join(';');
+  return { code: out, map: { version: 3, sources: [id], sourcesContent: [code], names: [], mappings } };
 }
 
 /**
- * Drops the indentation and comments from the static text of Lit's css`` and html`` templates in
- * our own sources; the JS minifier leaves template text alone, and it is a fifth of the
- * carousel's raw size. Only whitespace and CSS comments change, and line breaks are kept: a run
- * of whitespace with a newline becomes that newline (so `white-space: pre-line` renders the same
- * and source maps keep their lines), any other run becomes one space.
+ * Minifies the static text of Lit's css`` and html`` templates in our own sources; the JS
+ * minifier leaves template text alone, and it is a fifth of the carousel's raw size.
+ * CSS loses comments and every space the syntax does not need (text in quotes is kept as is).
+ * HTML keeps its line breaks: a run of whitespace with a newline becomes that newline (so
+ * `white-space: pre-line` renders the same), any other run becomes one space.
  */
 function minifyTemplateLiterals(): Plugin {
   const tags = new Set(['css', 'html', 'svg', 'staticHtml']);
+  // Split into comments, quoted strings and the rest, leftmost first, so an apostrophe in a
+  // comment does not open a string.
+  const squeezeCss = (text: string) =>
+    text
+      .split(/(\/\*[\s\S]*?\*\/|'[^']*'|"[^"]*")/)
+      .map((part, i) =>
+        i % 2
+          ? part.startsWith('/*')
+            ? ''
+            : part
+          : part
+              .replace(/\s+/g, ' ')
+              // Spaces around these never matter; a space before ':' may (`.a :hover`), after it never.
+              .replace(/ ?([{};,>]) ?/g, '$1')
+              .replace(/: /g, ':')
+              .replace(/;}/g, '}'),
+      )
+      .join('');
   const squeeze = (text: string, isCss: boolean) =>
-    (isCss ? text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, '')) : text).replace(
-      /\s+/g,
-      (run) => (run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : ' '),
-    );
+    isCss
+      ? squeezeCss(text)
+      : text.replace(/\s+/g, (run) => (run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : ' '));
   return {
     name: 'wir-minify-template-literals',
     enforce: 'pre',
@@ -78,7 +150,7 @@ function minifyTemplateLiterals(): Plugin {
         for (const key in n) if (key !== 'parent') visit(n[key]);
       };
       visit(parseSync(id, code).program);
-      return edits.length ? { code: applyEdits(code, edits), map: null } : null;
+      return edits.length ? applyEdits(code, edits, id) : null;
     },
   };
 }
@@ -115,7 +187,7 @@ function stripMessageDescriptions(): Plugin {
         for (const key in n) if (key !== 'parent') visit(n[key]);
       };
       visit(parseSync(id, code).program);
-      return edits.length ? { code: applyEdits(code, edits), map: null } : null;
+      return edits.length ? applyEdits(code, edits, id) : null;
     },
   };
 }
