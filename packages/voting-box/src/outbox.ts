@@ -15,8 +15,8 @@
  * (insecure contexts, old browsers) both tabs may send — harmless, because the server answers a
  * replayed key with `200` and counts it once.
  */
-import { fetchChallenge, postVote, solveChallenge } from './vote-client.js';
-import type { Proof } from './vote-client.js';
+import { call, pollPath, solveChallenge } from './vote-client.js';
+import type { Challenge, Proof, VoteBody } from './vote-client.js';
 
 export type VoteStatus = 'pending' | 'sent' | 'rejected';
 
@@ -55,29 +55,18 @@ const MAX_DELAY = 60_000;
 /** Answers that mean "not now" rather than "never". */
 const RETRYABLE = new Set([0, 408, 425, 429, 500, 502, 503, 504]);
 
-// Private browsing modes and blocked storage throw; then the queue lives for this page only.
+// Storage blocked by the browser's settings throws; then the queue lives for this page only.
 const memory = new Map<string, string>();
-function load(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return memory.get(key) ?? null;
-  }
+let storage: Pick<Storage, 'getItem' | 'setItem'> & { keys(): string[] };
+try {
+  localStorage.length;
+  storage = { getItem: (k) => localStorage.getItem(k), setItem: (k, v) => localStorage.setItem(k, v), keys: () => Object.keys(localStorage) };
+} catch {
+  storage = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), keys: () => [...memory.keys()] };
 }
-function save(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    memory.set(key, value);
-  }
-}
-function keys(): string[] {
-  try {
-    return Object.keys(localStorage);
-  } catch {
-    return [...memory.keys()];
-  }
-}
+const load = (key: string) => storage.getItem(key);
+const save = (key: string, value: string) => storage.setItem(key, value);
+const keys = () => storage.keys();
 
 /** The record's id (and storage key suffix). */
 export const recordId = (api: string, poll: string) => `${api}|${poll}`;
@@ -162,15 +151,10 @@ export function castVote(api: string, poll: string, options: string[], pow = fal
   return record;
 }
 
-/** crypto.randomUUID exists only in secure contexts; partner pages on plain http get the same from getRandomValues. */
-function uuid(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/** crypto.randomUUID exists only in secure contexts; pages on plain http get a v4 UUID from getRandomValues. */
+const uuid = (): string =>
+  crypto.randomUUID?.() ??
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));
 
 /** Sends every pending vote that is due (all of them with `now`), then plans the next round. */
 export function flush(now = false): void {
@@ -219,7 +203,7 @@ async function attempt(id: string): Promise<void> {
   const { api, poll } = record;
 
   if (record.pow && !record.proof) {
-    const challenge = await fetchChallenge(api);
+    const challenge = await call<Challenge>(api, '/challenge');
     if (challenge.body) {
       progress.set(id, 0);
       notify(id, true);
@@ -237,7 +221,8 @@ async function attempt(id: string): Promise<void> {
   }
 
   const { voter, key: idempotencyKey, options, proof } = record;
-  const answer = await postVote(api, poll, { options, voter, idempotencyKey, ...(proof ? { proof } : {}) });
+  const body: VoteBody = { options, voter, idempotencyKey, proof };
+  const answer = await call(api, `${pollPath(poll)}/votes`, body);
   record = read(id) ?? record;
   if (record.status !== 'pending' || record.key !== idempotencyKey) return;
   const code = answer.error ?? '';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fetchPoll } from './vote-client.js';
+import { call, pollPath } from './vote-client.js';
 import type { ServerPoll } from './vote-client.js';
 
 export interface PollTarget {
@@ -33,95 +33,99 @@ export class PollStatusController implements ReactiveController {
   /** When the data was last confirmed by the server. */
   checked?: Date;
 
-  private key?: string;
-  private etag?: string;
-  private timer?: ReturnType<typeof setTimeout>;
-  private due = false;
-  private failures = 0;
-  private soon = false;
+  #key?: string;
+  #etag?: string;
+  #timer?: ReturnType<typeof setTimeout>;
+  #due = false;
+  #failures = 0;
+  #soon = false;
+  readonly #host: ReactiveControllerHost;
+  readonly #target: () => PollTarget | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly target: () => PollTarget | undefined,
+    host: ReactiveControllerHost,
+    target: () => PollTarget | undefined,
   ) {
+    this.#host = host;
+    this.#target = target;
     host.addController(this);
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibility);
-    if (this.key) void this.refresh();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    if (this.#key) void this.refresh();
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    clearTimeout(this.timer);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    clearTimeout(this.#timer);
   }
 
   // Runs before each render: a new poll, API or voter token starts over with a fresh request.
   hostUpdate(): void {
-    const target = this.target();
+    const target = this.#target();
     const key = target && `${target.base}|${target.poll}|${target.voter ?? ''}`;
-    if (key === this.key) return;
-    const samePoll = target && this.key?.startsWith(`${target.base}|${target.poll}|`);
-    this.key = key;
-    this.etag = undefined;
-    this.failures = 0;
+    if (key === this.#key) return;
+    const samePoll = target && this.#key?.startsWith(`${target.base}|${target.poll}|`);
+    this.#key = key;
+    this.#etag = undefined;
+    this.#failures = 0;
     if (!samePoll) {
       this.data = undefined;
       this.error = undefined;
     }
     // Only the voter changed: a vote was just counted. The server caches totals for a second,
     // so a second look shortly after shows the reader's own vote in the results.
-    this.soon = !!samePoll;
-    clearTimeout(this.timer);
+    this.#soon = !!samePoll;
+    clearTimeout(this.#timer);
     if (target) void this.refresh();
   }
 
   /** Asks the server now (also the "update results" button). Resolves when the answer is in. */
   async refresh(): Promise<void> {
-    const target = this.target();
-    clearTimeout(this.timer);
+    const target = this.#target();
+    clearTimeout(this.#timer);
     if (!target) return;
     if (document.visibilityState === 'hidden') {
-      this.due = true;
+      this.#due = true;
       return;
     }
-    this.due = false;
-    const key = this.key;
-    const answer = await fetchPoll(target.base, target.poll, target.voter, this.etag);
-    if (key !== this.key) return;
+    this.#due = false;
+    const key = this.#key;
+    const answer = await call<ServerPoll>(target.base, pollPath(target.poll), undefined, target.voter, this.#etag);
+    if (key !== this.#key) return;
     if (answer.body || answer.status === 304) {
       if (answer.body) {
         this.data = answer.body;
-        this.etag = answer.etag;
+        this.#etag = answer.etag;
       }
       this.error = undefined;
-      this.failures = 0;
+      this.#failures = 0;
       this.checked = new Date();
     } else {
       this.error = answer.error;
-      this.failures++;
+      this.#failures++;
     }
-    this.host.requestUpdate();
-    this.plan(target);
+    this.#host.requestUpdate();
+    this.#plan(target);
   }
 
-  private plan(target: PollTarget): void {
+  #plan(target: PollTarget): void {
     const now = Date.now();
     const wait = this.error
-      ? Math.min(60, 5 * 2 ** (this.failures - 1)) * 1000
-      : this.soon
+      ? Math.min(60, 5 * 2 ** (this.#failures - 1)) * 1000
+      : this.#soon
         ? 1500
         : Math.max(this.data?.refreshAfter ?? 60, 5) * 1000;
-    this.soon = false;
+    this.#soon = false;
     const boundary = target.boundaries.filter((t) => t > now).map((t) => t - now + 500);
-    this.timer = setTimeout(() => {
-      this.host.requestUpdate();
+    this.#timer = setTimeout(() => {
+      this.#host.requestUpdate();
       void this.refresh();
     }, Math.min(wait, ...boundary, MAX_TIMEOUT));
   }
 
-  private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'visible' && this.due) void this.refresh();
+  readonly #onVisibility = (): void => {
+    if (document.visibilityState === 'visible' && this.#due) void this.refresh();
   };
 }

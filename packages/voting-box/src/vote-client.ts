@@ -64,11 +64,20 @@ export function apiBase(api: string | undefined): string | undefined {
   return href && /^https?:\/\//i.test(href) ? href.replace(/\/+$/, '') : undefined;
 }
 
-async function call<T>(url: string, init: RequestInit = {}): Promise<ApiAnswer<T>> {
+/**
+ * One request to `base` + `path`. A body makes it a JSON POST; `voter` and `etag` become the
+ * `Wir-Voter` and `If-None-Match` headers of a GET.
+ */
+export async function call<T>(base: string, path: string, body?: unknown, voter?: string, etag?: string): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = body ? { 'Content-Type': 'application/json' } : {};
+  if (voter) headers['Wir-Voter'] = voter;
+  if (etag) headers['If-None-Match'] = etag;
   let response: Response;
   try {
-    response = await fetch(url, {
-      ...init,
+    response = await fetch(base + path, {
+      method: body ? 'POST' : 'GET',
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
       mode: 'cors',
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
@@ -78,47 +87,24 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<ApiAnswer<T
   } catch {
     return { status: 0, error: 'network' };
   }
-  const { status, headers } = response;
-  const retryAfter = Number(headers.get('Retry-After'));
-  const answer: ApiAnswer<T> = { status, etag: headers.get('ETag') ?? undefined, retryAfter: retryAfter > 0 ? retryAfter : undefined };
-  if (status === 304) return answer;
-  const body = await response.json().catch(() => undefined);
-  if (response.ok) answer.body = body as T;
-  else answer.error = typeof body?.error === 'string' ? body.error : `http-${status}`;
-  return answer;
+  const { status, headers: answer } = response;
+  const retryAfter = Number(answer.get('Retry-After'));
+  const result: ApiAnswer<T> = { status, etag: answer.get('ETag') ?? undefined, retryAfter: retryAfter > 0 ? retryAfter : undefined };
+  if (status === 304) return result;
+  const json = await response.json().catch(() => undefined);
+  if (response.ok) result.body = json as T;
+  else result.error = typeof json?.error === 'string' ? json.error : `http-${status}`;
+  return result;
 }
 
-const pollUrl = (base: string, poll: string) => `${base}/polls/${encodeURIComponent(poll)}`;
-
-/**
- * The poll's state and, when its rule allows, results. `voter` proves a vote (for `after-vote`
- * results) and is sent only once this browser's vote was acknowledged.
- */
-export function fetchPoll(base: string, poll: string, voter?: string, etag?: string): Promise<ApiAnswer<ServerPoll>> {
-  const headers: Record<string, string> = {};
-  if (voter) headers['Wir-Voter'] = voter;
-  if (etag) headers['If-None-Match'] = etag;
-  return call<ServerPoll>(pollUrl(base, poll), { headers });
-}
+/** `/polls/{poll}` below the API base. */
+export const pollPath = (poll: string) => `/polls/${encodeURIComponent(poll)}`;
 
 export interface VoteBody {
   options: string[];
   voter: string;
   idempotencyKey: string;
   proof?: Proof;
-}
-
-/** Casts (or replays: same key → `200`) a vote. */
-export function postVote(base: string, poll: string, body: VoteBody): Promise<ApiAnswer<unknown>> {
-  return call(`${pollUrl(base, poll)}/votes`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
-
-export function fetchChallenge(base: string): Promise<ApiAnswer<Challenge>> {
-  return call<Challenge>(`${base}/challenge`);
 }
 
 const BATCH = 250;

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, customProperty, renderEmpty, renderError, renderLoading } from '@wir/core';
 import type { Poll } from '@wir/feed';
@@ -80,15 +79,20 @@ const FINAL_REASONS = ['poll-closed', 'poll-not-open', 'unknown-poll', 'origin-n
  */
 export class WirVotingBox extends WirElement {
   static override styles = [...WirElement.styles, styles];
+  // Declared statically rather than with decorators, which would add their helper to the bundle.
+  static override properties: PropertyDeclarations = {
+    poll: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level', reflect: true },
+  };
 
   /** Id of the poll in the feed's `polls`, e.g. `runder-tisch-thema`. */
-  @property({ reflect: true }) poll?: string;
+  poll?: string;
 
   /** Level of the question heading (2–6, default 2); the results heading is one below. */
-  @property({ type: Number, attribute: 'heading-level', reflect: true }) headingLevel = 2;
+  headingLevel = 2;
 
-  private readonly status = new PollStatusController(this, () => {
-    const poll = this.pollData;
+  readonly #status = new PollStatusController(this, () => {
+    const poll = this.#pollData;
     const base = apiBase(poll?.api);
     if (!poll || !base) return undefined;
     const record = getRecord(base, poll.id);
@@ -100,44 +104,42 @@ export class WirVotingBox extends WirElement {
     };
   });
 
-  private unsubscribe?: () => void;
-  private note = '';
-  private announcement = '';
-  private messageKey?: string;
-  private focusMessage = false;
+  #unsubscribe?: () => void;
+  // Form feedback as a key, put into words while rendering (msg() speaks the element's language only then).
+  #note: '' | 'empty' | 'limit' = '';
+  #refreshed = false;
+  #announcement = '';
+  #messageKey?: string;
+  #focusMessage = false;
   // The vote this element submitted in this page (events are fired for it only) and its last status.
-  private submittedKey?: string;
-  private submittedStatus?: string;
+  #submittedKey?: string;
+  #submittedStatus?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = subscribe((id, local) => this.onOutboxChange(id, local));
+    this.#unsubscribe = subscribe((id, local) => this.#onOutboxChange(id, local));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
   }
 
-  private get pollData(): Poll | undefined {
+  get #pollData(): Poll | undefined {
     return this.feed.feed?.polls.find((p) => p.id === this.poll?.trim());
   }
 
-  private get base(): string | undefined {
-    return apiBase(this.pollData?.api);
-  }
-
-  private onOutboxChange(id: string, local: boolean): void {
-    const base = this.base;
-    const poll = this.pollData;
+  #onOutboxChange(id: string, local: boolean): void {
+    const poll = this.#pollData;
+    const base = apiBase(poll?.api);
     if (!base || !poll || id !== recordId(base, poll.id)) return;
     this.requestUpdate();
     const record = getRecord(base, poll.id);
     // A refusal brings the form back, which replaces the focused message: keep the focus on the
     // message rather than letting it fall to the page.
-    if (record?.status === 'rejected' && this.shadowRoot?.activeElement?.closest('.message')) this.focusMessage = true;
-    if (!local || !record || record.key !== this.submittedKey || record.status === this.submittedStatus) return;
-    this.submittedStatus = record.status;
+    if (record?.status === 'rejected' && this.shadowRoot?.activeElement?.closest('.message')) this.#focusMessage = true;
+    if (!local || !record || record.key !== this.#submittedKey || record.status === this.#submittedStatus) return;
+    this.#submittedStatus = record.status;
     if (record.status === 'sent') {
       this.dispatchEvent(new WirVoteAcceptEvent({ poll: poll.id, options: record.options, replayed: !!record.reason }));
     } else if (record.status === 'rejected') {
@@ -148,76 +150,71 @@ export class WirVotingBox extends WirElement {
   // --- state ----------------------------------------------------------------------------------
 
   /** The server's state when it answered (its clock decides), else the feed's times by ours. */
-  private phase(poll: Poll): PollState {
-    const server = this.status.data?.state;
+  #phase(poll: Poll): PollState {
+    const server = this.#status.data?.state;
     if (server) return server;
     const now = Date.now();
     return now < Date.parse(poll.opens) ? 'not-open' : now < Date.parse(poll.closes) ? 'open' : 'closed';
   }
 
-  private maxChoices(poll: Poll): number {
+  #maxChoices(poll: Poll): number {
     return poll.choice === 'multiple' ? Math.min(poll.maxChoices ?? poll.options.length, poll.options.length) : 1;
   }
 
   // --- user actions ---------------------------------------------------------------------------
 
-  private inputs(): HTMLInputElement[] {
+  #inputs(): HTMLInputElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="choice"]')];
   }
 
-  private setNote(text: string): void {
-    this.note = text;
+  #setNote(note: '' | 'empty' | 'limit'): void {
+    this.#note = note;
     this.requestUpdate();
   }
 
   // Prevents the check rather than disabling the other boxes: disabled boxes would be skipped by
   // the keyboard and say nothing about why.
-  private onOptionClick(event: MouseEvent, max: number): void {
+  #onOptionClick(event: MouseEvent, max: number): void {
     const input = event.target as HTMLInputElement;
-    if (input.type !== 'checkbox') return this.setNote('');
-    const count = this.inputs().filter((i) => i.checked).length;
+    if (input.type !== 'checkbox') return this.#setNote('');
+    const count = this.#inputs().filter((i) => i.checked).length;
     if (input.checked && count > max) {
       event.preventDefault();
-      const limit = this.number(max);
-      this.setNote(msg(str`Sie können höchstens ${limit} Antworten wählen. Entfernen Sie zuerst ein Häkchen.`, { id: 'vote.tooMany', desc: 'Said when the reader tries to tick more answers than allowed; the placeholder is the maximum (2 or more).' }));
-    } else this.setNote('');
+      this.#setNote('limit');
+    } else this.#setNote('');
   }
 
-  private onSubmit(event: SubmitEvent, poll: Poll, base: string): void {
+  #onSubmit(event: SubmitEvent, poll: Poll, base: string): void {
     event.preventDefault();
-    const chosen = this.inputs().filter((i) => i.checked).map((i) => i.value);
-    if (chosen.length === 0 || chosen.length > this.maxChoices(poll)) {
-      this.setNote(msg('Bitte wählen Sie eine Antwort aus.', { id: 'vote.noChoice', desc: 'Said when the reader submits without choosing an answer.' }));
-      this.inputs()[0]?.focus();
+    const chosen = this.#inputs().filter((i) => i.checked).map((i) => i.value);
+    if (chosen.length === 0 || chosen.length > this.#maxChoices(poll)) {
+      this.#setNote('empty');
+      this.#inputs()[0]?.focus();
       return;
     }
-    this.note = '';
+    this.#note = '';
     this.dispatchEvent(new WirVoteSubmitEvent({ poll: poll.id, options: chosen }));
-    const record = castVote(base, poll.id, chosen, this.status.data?.challengeRequired);
-    this.submittedKey = record.key;
-    this.submittedStatus = record.status;
-    this.focusMessage = true;
+    const record = castVote(base, poll.id, chosen, this.#status.data?.challengeRequired);
+    this.#submittedKey = record.key;
+    this.#submittedStatus = record.status;
+    this.#focusMessage = true;
     this.requestUpdate();
   }
 
-  private async refreshResults(): Promise<void> {
-    await this.status.refresh();
-    const results = this.status.data?.results;
-    const total = results && this.number(results.total);
-    this.announce(total
-      ? msg(str`Ergebnisse aktualisiert. Abgestimmt haben: ${total}.`, { id: 'vote.refreshed', desc: 'Announced to screen readers after the reader asked for the latest results; the placeholder is the number of participants.' })
-      : this.resultsUnavailable());
+  async #refreshResults(): Promise<void> {
+    await this.#status.refresh();
+    this.#refreshed = true;
+    this.requestUpdate();
   }
 
   // A changed text is what makes a live region speak, so a repeat gets an invisible difference.
-  private announce(text: string): void {
-    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
-    this.requestUpdate();
+  #announce(text: string): void {
+    this.#announcement = text === this.#announcement ? `${text}\u00a0` : text;
   }
 
   protected override updated(): void {
-    if (this.focusMessage) {
-      this.focusMessage = false;
+    if (this.#focusMessage) {
+      this.#focusMessage = false;
       this.renderRoot.querySelector<HTMLElement>('.message')?.focus();
     }
   }
@@ -225,24 +222,24 @@ export class WirVotingBox extends WirElement {
   // --- text -----------------------------------------------------------------------------------
 
   /** Regional formats (ar-EG digits) when the UI speaks that language, else the UI language's. */
-  private get formatLocale(): string {
+  get #formatLocale(): string {
     const primary = (tag: string) => tag.split('-')[0].toLowerCase();
     return primary(this.locale) === primary(this.uiLocale) ? this.locale : this.uiLocale;
   }
 
-  private number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.formatLocale, options).format(value);
+  #number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.#formatLocale, options).format(value);
   }
 
-  private date(value: string | number, time = true): string {
-    return new Intl.DateTimeFormat(this.formatLocale, time ? { dateStyle: 'long', timeStyle: 'short' } : { timeStyle: 'short' }).format(new Date(value));
+  #date(value: string | number, time = true): string {
+    return new Intl.DateTimeFormat(this.#formatLocale, time ? { dateStyle: 'long', timeStyle: 'short' } : { timeStyle: 'short' }).format(new Date(value));
   }
 
-  private resultsUnavailable(): string {
+  #resultsUnavailable(): string {
     return msg('Die Ergebnisse können gerade nicht geladen werden.', { id: 'vote.resultsUnavailable', desc: 'The vote server did not answer, so results cannot be shown now.' });
   }
 
-  private reasonText(reason: string | undefined, poll: Poll): string {
+  #reasonText(reason: string | undefined, poll: Poll): string {
     switch (reason) {
       case 'poll-closed':
         return msg('Die Abstimmung ist bereits beendet.', { id: 'vote.reason.closed', desc: 'Why a vote was not counted: the poll had closed.' });
@@ -253,7 +250,7 @@ export class WirVotingBox extends WirElement {
       case 'no-option':
         return msg('Eine gewählte Antwort gibt es bei dieser Abstimmung nicht. Bitte wählen Sie erneut.', { id: 'vote.reason.option', desc: 'Why a vote was not counted: the server does not know a chosen answer (the poll was changed).' });
       case 'too-many-options': {
-        const max = this.number(this.maxChoices(poll));
+        const max = this.#number(this.#maxChoices(poll));
         return msg(str`Es waren mehr Antworten gewählt als erlaubt. Bitte wählen Sie höchstens ${max}.`, { id: 'vote.reason.tooMany', desc: 'Why a vote was not counted: too many answers; the placeholder is the maximum.' });
       }
       case 'unknown-poll':
@@ -271,13 +268,13 @@ export class WirVotingBox extends WirElement {
 
   // --- rendering ------------------------------------------------------------------------------
 
-  private renderIntro(poll: Poll, phase: PollState): TemplateResult {
+  #renderIntro(poll: Poll, phase: PollState): TemplateResult {
     let times: string;
     if (phase === 'not-open') {
-      const opens = this.date(poll.opens);
+      const opens = this.#date(poll.opens);
       times = msg(str`Die Abstimmung beginnt am ${opens}.`, { id: 'vote.opens', desc: 'When a poll that has not started yet opens; the placeholder is a date and time like "1. Januar 2027 um 00:00".' });
     } else {
-      const closes = this.date(poll.closes);
+      const closes = this.#date(poll.closes);
       times =
         phase === 'open'
           ? msg(str`Abstimmen bis: ${closes}`, { id: 'vote.closesAt', desc: 'Label with the closing date and time of an open poll.' })
@@ -287,10 +284,10 @@ export class WirVotingBox extends WirElement {
       <p class="times" part="times">${times}</p>`;
   }
 
-  private renderMessage(poll: Poll, record: VoteRecord | undefined): TemplateResult | typeof nothing {
+  #renderMessage(poll: Poll, record: VoteRecord | undefined): TemplateResult | typeof nothing {
     if (!record) return nothing;
     const labels = poll.options.filter((o) => record.options.includes(o.id)).map((o) => this.resolve(o.label)?.text ?? o.id);
-    const choice = new Intl.ListFormat(this.formatLocale, { type: 'unit' }).format(labels);
+    const choice = new Intl.ListFormat(this.#formatLocale, { type: 'unit' }).format(labels);
     let title: string;
     let detail: string | undefined;
     let canSend = false;
@@ -303,12 +300,12 @@ export class WirVotingBox extends WirElement {
           : msg('Vielen Dank! Ihre Stimme wurde gezählt.', { id: 'vote.counted', desc: 'Confirmation after the vote server acknowledged the vote.' });
     } else if (record.status === 'rejected') {
       title = msg('Ihre Stimme wurde nicht gezählt.', { id: 'vote.rejected', desc: 'Headline when the vote server refused a vote for good; the reason follows.' });
-      detail = this.reasonText(record.reason, poll);
+      detail = this.#reasonText(record.reason, poll);
     } else if (share !== undefined) {
-      const percent = this.number(share, { style: 'percent' });
+      const percent = this.#number(share, { style: 'percent' });
       title = msg(str`Sicherheitsprüfung im Browser: ${percent}`, { id: 'vote.proving', desc: 'Progress of the automatic anti-abuse check (a computation in the browser, no puzzle) before the vote is sent; the placeholder is a percentage.' });
     } else if (record.reason === 'rate-limited') {
-      const at = this.date(record.next, false);
+      const at = this.#date(record.next, false);
       title = msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' });
       detail = msg(str`Gerade kommen sehr viele Stimmen aus Ihrem Netzwerk. Sie wird um ${at} automatisch gesendet.`, { id: 'vote.rateLimited', desc: 'The vote server asked to wait (rate limit); the placeholder is the time of the next automatic try, like "14:05".' });
       canSend = true;
@@ -319,13 +316,12 @@ export class WirVotingBox extends WirElement {
     } else {
       title = msg('Ihre Stimme wird gesendet …', { id: 'vote.sending', desc: 'Shown while the vote is on its way to the server.' });
     }
-    const tone = record.status === 'rejected' ? 'error' : record.status === 'sent' ? 'ok' : 'pending';
     // The live region speaks when the state changes without a user action right now (delivered
     // after a retry, refused); progress percentages are not part of the key, so they stay quiet.
     const key = `${record.key}|${record.status}|${record.reason}|${share !== undefined}`;
-    if (this.messageKey !== undefined && this.messageKey !== key && !this.focusMessage) this.announcement = [title, detail].filter(Boolean).join(' ');
-    this.messageKey = key;
-    return html`<div class="message" part="message" data-status=${record.status} data-tone=${tone} tabindex="-1">
+    if (this.#messageKey !== undefined && this.#messageKey !== key && !this.#focusMessage) this.#announce([title, detail].filter(Boolean).join(' '));
+    this.#messageKey = key;
+    return html`<div class="message" part="message" data-status=${record.status} tabindex="-1">
       <p class="message-title">${title}</p>
       ${detail ? html`<p>${detail}</p>` : nothing}
       ${record.status !== 'rejected' && record.reason !== 'already-voted' && labels.length
@@ -339,30 +335,36 @@ export class WirVotingBox extends WirElement {
     </div>`;
   }
 
-  private renderForm(poll: Poll, base: string, level: number, phase: PollState, record: VoteRecord | undefined): TemplateResult {
-    const max = this.maxChoices(poll);
+  #renderForm(poll: Poll, base: string, level: number, phase: PollState, record: VoteRecord | undefined): TemplateResult {
+    const max = this.#maxChoices(poll);
     const multiple = poll.choice === 'multiple';
-    const maxText = this.number(max);
+    const maxText = this.#number(max);
     const hint = !multiple
       ? msg('Wählen Sie eine Antwort.', { id: 'vote.hintSingle', desc: 'Instruction for a single-choice poll.' })
       : max < poll.options.length
         ? msg(str`Sie können bis zu ${maxText} Antworten wählen.`, { id: 'vote.hintMax', desc: 'Instruction for a multiple-choice poll with a maximum; the placeholder is the maximum (2 or more).' })
         : msg('Sie können mehrere Antworten wählen.', { id: 'vote.hintMultiple', desc: 'Instruction for a multiple-choice poll without a maximum.' });
     const prefill = record?.status === 'rejected' ? record.options : [];
-    return html`<form class="form" part="form" novalidate @submit=${(e: SubmitEvent) => this.onSubmit(e, poll, base)}>
+    return html`<form class="form" part="form" novalidate @submit=${(e: SubmitEvent) => this.#onSubmit(e, poll, base)}>
       <fieldset aria-describedby="hint">
         <legend part="question">${heading(level, 'question', this.t(poll.question))}</legend>
-        ${this.renderIntro(poll, phase)} ${this.renderMessage(poll, record)}
+        ${this.#renderIntro(poll, phase)} ${this.#renderMessage(poll, record)}
         <p class="hint" part="hint" id="hint">${hint}</p>
         <div class="options" part="options">
           ${poll.options.map(
             (option) => html`<label class="option" part="option">
-              <input type=${multiple ? 'checkbox' : 'radio'} name="choice" value=${option.id} ?checked=${prefill.includes(option.id)} @click=${(e: MouseEvent) => this.onOptionClick(e, max)} />
+              <input type=${multiple ? 'checkbox' : 'radio'} name="choice" value=${option.id} ?checked=${prefill.includes(option.id)} @click=${(e: MouseEvent) => this.#onOptionClick(e, max)} />
               <span>${this.t(option.label)}</span>
             </label>`,
           )}
         </div>
-        <p class="note" part="note" role="alert">${this.note}</p>
+        <p class="note" part="note" role="alert">
+          ${this.#note === 'limit'
+            ? msg(str`Sie können höchstens ${maxText} Antworten wählen. Entfernen Sie zuerst ein Häkchen.`, { id: 'vote.tooMany', desc: 'Said when the reader tries to tick more answers than allowed; the placeholder is the maximum (2 or more).' })
+            : this.#note
+              ? msg('Bitte wählen Sie eine Antwort aus.', { id: 'vote.noChoice', desc: 'Said when the reader submits without choosing an answer.' })
+              : nothing}
+        </p>
       </fieldset>
       <button class="wir-button" part="submit-button" data-variant="primary" type="submit">
         ${msg('Abstimmen', { id: 'vote.submit', desc: 'The button that sends the vote.' })}
@@ -370,10 +372,10 @@ export class WirVotingBox extends WirElement {
     </form>`;
   }
 
-  private renderResults(poll: Poll, results: PollResults, mine: string[], level: number, phase: PollState): TemplateResult {
+  #renderResults(poll: Poll, results: PollResults, mine: string[], level: number, phase: PollState): TemplateResult {
     const total = results.total;
-    const participants = this.number(total);
-    const time = this.status.checked && this.date(this.status.checked.getTime(), false);
+    const participants = this.#number(total);
+    const time = this.#status.checked && this.#date(this.#status.checked.getTime(), false);
     return html`<div class="results" part="results">
       ${heading(Math.min(level + 1, 6), undefined, phase === 'closed' ? msg('Ergebnis', { id: 'vote.result', desc: 'Heading of the final results of a closed poll.' }) : msg('Zwischenstand', { id: 'vote.interim', desc: 'Heading of the results while the poll is still open.' }))}
       <ul class="result-list">
@@ -381,8 +383,8 @@ export class WirVotingBox extends WirElement {
           const count = results.counts[option.id] ?? 0;
           const share = total > 0 ? count / total : 0;
           const isMine = mine.includes(option.id);
-          const votes = this.number(count);
-          const percent = this.number(share, { style: 'percent', maximumFractionDigits: 1 });
+          const votes = this.#number(count);
+          const percent = this.#number(share, { style: 'percent', maximumFractionDigits: 1 });
           return html`<li class="result" part="result" ?data-mine=${isMine}>
             <span class="result-label">${this.t(option.label)}${isMine
                 ? html` <strong class="mine">(${msg('Ihre Wahl', { id: 'vote.mine', desc: 'Marks the answer the reader chose in the results list.' })})</strong>`
@@ -400,7 +402,7 @@ export class WirVotingBox extends WirElement {
       ${phase === 'open' && time
         ? html`<p class="updated">
             ${msg(str`Stand: ${time}`, { id: 'vote.asOf', desc: 'Time the shown results were last confirmed by the server, e.g. "Stand: 14:03".' })}
-            <button class="wir-button" part="refresh-button" type="button" @click=${() => this.refreshResults()}>
+            <button class="wir-button" part="refresh-button" type="button" @click=${() => this.#refreshResults()}>
               ${msg('Aktualisieren', { id: 'vote.refresh', desc: 'Button that loads the latest results and announces them.' })}
             </button>
           </p>`
@@ -408,62 +410,72 @@ export class WirVotingBox extends WirElement {
     </div>`;
   }
 
-  private renderResultsBlock(poll: Poll, record: VoteRecord | undefined, level: number, phase: PollState): TemplateResult | typeof nothing {
-    const results = this.status.data?.results;
+  #renderResultsBlock(poll: Poll, record: VoteRecord | undefined, level: number, phase: PollState): TemplateResult | typeof nothing {
+    const results = this.#status.data?.results;
     const counted = record?.status === 'sent';
-    if (results) return this.renderResults(poll, results, counted && record.reason !== 'already-voted' ? record.options : [], level, phase);
+    if (results) return this.#renderResults(poll, results, counted && record.reason !== 'already-voted' ? record.options : [], level, phase);
     let note: string | undefined;
     if (poll.results === 'after-close' && phase !== 'closed') {
       note = msg('Die Ergebnisse werden nach dem Ende der Abstimmung veröffentlicht.', { id: 'vote.hiddenUntilClose', desc: 'Results of this poll are published only after it closes.' });
     } else if (poll.results === 'after-vote' && phase === 'open' && !counted) {
       note = msg('Die Ergebnisse sehen Sie, sobald Ihre Stimme gezählt ist.', { id: 'vote.hiddenUntilVote', desc: 'Results of this poll are shown to a reader once their vote was counted.' });
-    } else if (this.status.error) {
-      note = this.resultsUnavailable();
+    } else if (this.#status.error) {
+      note = this.#resultsUnavailable();
     }
     return note ? html`<p class="results-note" part="results-note">${note}</p>` : nothing;
   }
 
-  private renderPoll(poll: Poll, base: string): TemplateResult {
+  #renderPoll(poll: Poll, base: string): TemplateResult {
     const level = Math.min(Math.max(Math.trunc(Number(this.headingLevel)) || 2, 2), 6);
-    const phase = this.phase(poll);
+    const phase = this.#phase(poll);
     const record = getRecord(base, poll.id);
+    if (this.#refreshed) {
+      this.#refreshed = false;
+      const results = this.#status.data?.results;
+      const total = results && this.#number(results.total);
+      this.#announce(
+        total
+          ? msg(str`Ergebnisse aktualisiert. Abgestimmt haben: ${total}.`, { id: 'vote.refreshed', desc: 'Announced to screen readers after the reader asked for the latest results; the placeholder is the number of participants.' })
+          : this.#resultsUnavailable(),
+      );
+    }
     const canVote =
       phase === 'open' && (!record || (record.status === 'rejected' && !FINAL_REASONS.includes(record.reason ?? '')));
     return html`<section class="base" part="base" lang=${this.uiLocale} dir=${this.dir} aria-labelledby="question" data-phase=${phase}>
       ${canVote
-        ? this.renderForm(poll, base, level, phase, record)
+        ? this.#renderForm(poll, base, level, phase, record)
         : html`<div part="question">${heading(level, 'question', this.t(poll.question))}</div>
-            ${this.renderIntro(poll, phase)} ${this.renderMessage(poll, record)}
+            ${this.#renderIntro(poll, phase)} ${this.#renderMessage(poll, record)}
             ${phase === 'not-open'
               ? html`<ul class="preview" part="options">
                   ${poll.options.map((option) => html`<li>${this.t(option.label)}</li>`)}
                 </ul>`
               : nothing}`}
-      ${this.renderResultsBlock(poll, record, level, phase)}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${this.#renderResultsBlock(poll, record, level, phase)}
+      <p class="visually-hidden" role="status">${this.#announcement}</p>
     </section>`;
   }
 
   // Loading, error and empty states carry the UI language and direction like the poll does.
-  private renderState(content: TemplateResult): TemplateResult {
+  #renderState(content: TemplateResult): TemplateResult {
     return html`<div class="state" lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
   }
 
-  private renderProblem(text: string): TemplateResult {
-    return this.renderState(html`<div class="wir-state wir-error" part="error" role="alert"><p class="wir-state-detail">${text}</p></div>`);
+  #renderProblem(text: string): TemplateResult {
+    return this.#renderState(html`<div class="wir-state wir-error" part="error" role="alert"><p class="wir-state-detail">${text}</p></div>`);
   }
 
   protected override render(): TemplateResult {
     const { state, error } = this.feed;
-    if (state === 'loading') return this.renderState(renderLoading('var(--wir-voting-box-min-height, 18rem)'));
-    if (state === 'error' && error) return this.renderState(renderError(error, () => this.feed.retry()));
+    if (state === 'loading') return this.#renderState(renderLoading('var(--wir-voting-box-min-height, 18rem)'));
+    if (state === 'error' && error) return this.#renderState(renderError(error, () => this.feed.retry()));
     if (state === 'idle') {
-      return this.renderState(renderEmpty(msg('Für diese Abstimmung ist keine Datenquelle angegeben.', { id: 'vote.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })));
+      return this.#renderState(renderEmpty(msg('Für diese Abstimmung ist keine Datenquelle angegeben.', { id: 'vote.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })));
     }
-    const poll = this.pollData;
+    const poll = this.#pollData;
     const id = this.poll?.trim() ?? '';
     if (!poll) {
-      return this.renderProblem(
+      return this.#renderProblem(
         id
           ? msg(str`Die Abstimmung „${id}“ gibt es in den Strategie-Daten nicht.`, { id: 'vote.unknownPoll', desc: 'The poll attribute names an id the feed does not contain; the placeholder is that id. Keep it verbatim.' })
           : msg('Es ist keine Abstimmung angegeben (Attribut „poll“).', { id: 'vote.noPoll', desc: 'The element has no poll attribute. Keep the attribute name poll verbatim.' }),
@@ -471,8 +483,8 @@ export class WirVotingBox extends WirElement {
     }
     const base = apiBase(poll.api);
     if (!base) {
-      return this.renderProblem(msg('Für diese Abstimmung ist keine gültige Adresse des Abstimmungsservers angegeben.', { id: 'vote.badApi', desc: 'The poll in the feed has no usable vote server address (api).' }));
+      return this.#renderProblem(msg('Für diese Abstimmung ist keine gültige Adresse des Abstimmungsservers angegeben.', { id: 'vote.badApi', desc: 'The poll in the feed has no usable vote server address (api).' }));
     }
-    return this.renderPoll(poll, base);
+    return this.#renderPoll(poll, base);
   }
 }

@@ -1,0 +1,771 @@
+/**
+ * <wir-voting-box> against a real vote server.
+ *
+ * scripts/test-vote-server.mjs starts `packages/vote-server` processes (embedded PGlite in a
+ * temporary folder) with a generated feed; the routes under /__test/vote-server/ let these tests
+ * stop, restart and reconfigure them and read their totals. Nothing in the widget is stubbed:
+ * votes travel over HTTP, through CORS, into the database.
+ */
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { clearFeedCache } from '@wir/feed';
+import '../src/wir-voting-box.js';
+import { WirVoteAcceptEvent, WirVoteRejectEvent, WirVoteSubmitEvent, WirVotingBox } from '../src/index.js';
+import { flush, getRecord, voterToken } from '../src/outbox.js';
+import type { VoteRecord } from '../src/outbox.js';
+import { apiBase, solveChallenge } from '../src/vote-client.js';
+
+// web-test-runner provides mocha's globals (module-scoped declarations, as in the other widgets).
+interface Ctx {
+  timeout(ms: number): void;
+}
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: (this: Ctx) => Promise<void> | void) => void;
+declare const before: (body: (this: Ctx) => Promise<void> | void) => void;
+declare const after: (body: (this: Ctx) => Promise<void> | void) => void;
+declare const beforeEach: (body: (this: Ctx) => Promise<void> | void) => void;
+declare const afterEach: (body: (this: Ctx) => Promise<void> | void) => void;
+
+type Box = WirVotingBox;
+type Lang = 'de' | 'ar';
+
+interface ServerInfo {
+  api: string;
+  feed: string;
+  port: number;
+  running: boolean;
+}
+
+interface ServerPollView {
+  state: string;
+  results: { counts: Record<string, number>; total: number } | null;
+}
+
+/** Calls a /__test/vote-server/ route for instance `name`. */
+async function server<T = ServerInfo>(action: string, name: string, params: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`/__test/vote-server/${action}?${new URLSearchParams({ name, ...params })}`);
+  const body = await response.json();
+  if (!response.ok && action !== 'totals') throw new Error(`${action} ${name}: ${JSON.stringify(body)}`);
+  return body as T;
+}
+
+const MAIN = 'voting-box-main';
+const STRICT = 'voting-box-strict';
+let main: ServerInfo;
+
+const totals = async (poll: string, name = MAIN) => (await server<ServerPollView>('totals', name, { poll })).results!;
+
+const $ = <T extends Element = HTMLElement>(el: Box, selector: string) => el.shadowRoot!.querySelector(selector) as T | null;
+const $$ = <T extends Element = HTMLElement>(el: Box, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const part = (el: Box, name: string) => $(el, `[part~="${name}"]`);
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const input = (el: Box, value: string) => $<HTMLInputElement>(el, `input[value="${value}"]`)!;
+const message = (el: Box) => part(el, 'message');
+
+async function mount(poll: string | undefined, { lang = 'de' as Lang, src = main.feed, wait = 'base' } = {}): Promise<Box> {
+  const el = await fixture<Box>(html`<wir-voting-box src=${src} poll=${poll ?? ''} lang=${lang}></wir-voting-box>`);
+  if (poll === undefined) el.removeAttribute('poll');
+  await waitUntil(() => el.shadowRoot?.querySelector(`[part~="${wait}"], [part~="error"]`), `voting box did not reach ${wait}`, { timeout: 8000 });
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until the status request answered (results or the note about them shown). */
+const resultsShown = (el: Box) => waitUntil(() => part(el, 'results'), 'no results shown', { timeout: 8000 });
+const sent = (el: Box) => waitUntil(() => $(el, '[part~="message"][data-status="sent"]'), 'vote not acknowledged', { timeout: 10000 });
+
+async function vote(el: Box, ...options: string[]): Promise<void> {
+  for (const option of options) input(el, option).click();
+  part(el, 'submit-button')!.click();
+  await el.updateComplete;
+}
+
+const record = (poll: string): VoteRecord | undefined => getRecord(apiBase(main.api)!, poll);
+
+/** Counts the POSTs the page sends (the real fetch still does the work). */
+function countPosts(): { count: () => number; restore: () => void } {
+  const real = globalThis.fetch;
+  let posts = 0;
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    if (init?.method === 'POST') posts++;
+    return real(input, init);
+  };
+  return { count: () => posts, restore: () => (globalThis.fetch = real) };
+}
+
+describe('<wir-voting-box>', () => {
+  before(async function () {
+    // A new embedded database and a cold TypeScript start take a while on a busy machine.
+    this.timeout(120_000);
+    main = await server('start', MAIN);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await server('stop', MAIN, { signal: 'SIGTERM' });
+  });
+
+  beforeEach(() => {
+    localStorage.clear();
+    clearFeedCache();
+  });
+
+  afterEach(() => {
+    localStorage.clear();
+  });
+
+  describe('definition and structure', () => {
+    it('is defined and the class is importable without registering', () => {
+      expect(customElements.get('wir-voting-box')).to.equal(WirVotingBox);
+      expect(document.createElement('wir-voting-box')).to.be.instanceOf(WirVotingBox);
+    });
+
+    it('renders an open single-choice poll as a fieldset with the question as legend and a radio group', async () => {
+      const el = await mount('single');
+      const fieldset = $(el, 'fieldset')!;
+      const legend = fieldset.querySelector('legend')!;
+      expect(text(legend)).to.equal('Wie soll der neue Platz heißen?');
+      expect(legend.querySelector('h2#question')).to.exist;
+      expect(part(el, 'base')!.getAttribute('aria-labelledby')).to.equal('question');
+      expect($$(el, 'input[type="radio"][name="choice"]').map((i) => (i as HTMLInputElement).value)).to.deep.equal(['a', 'b', 'c']);
+      expect(text(part(el, 'description'))).to.equal('Eine Antwort ist möglich.');
+      expect(text(part(el, 'hint'))).to.equal('Wählen Sie eine Antwort.');
+      expect(fieldset.getAttribute('aria-describedby')).to.equal('hint');
+      expect(text(part(el, 'submit-button'))).to.equal('Abstimmen');
+      expect(part(el, 'base')!.dataset.phase).to.equal('open');
+    });
+
+    it('formats the closing time with Intl for the element’s language', async () => {
+      const closes = (await (await fetch(main.feed)).json()).polls.find((p: { id: string }) => p.id === 'single').closes;
+      const de = new Intl.DateTimeFormat('de', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(closes));
+      const el = await mount('single');
+      expect(text(part(el, 'times'))).to.equal(`Abstimmen bis: ${de}`);
+      el.setAttribute('lang', 'ar-EG');
+      await waitUntil(() => text(part(el, 'times')).startsWith('التصويت متاح حتى'), 'Arabic times');
+      const ar = new Intl.DateTimeFormat('ar-EG', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(closes));
+      expect(text(part(el, 'times'))).to.contain(ar);
+      expect(text(part(el, 'times'))).to.match(/[٠-٩]/);
+    });
+
+    it('re-renders all UI strings when the language changes', async () => {
+      const el = await mount('multi');
+      expect(text(part(el, 'hint'))).to.equal('Sie können bis zu 2 Antworten wählen.');
+      el.lang = 'en';
+      await waitUntil(() => text(part(el, 'submit-button')) === 'Vote', 'English');
+      expect(text(part(el, 'hint'))).to.equal('You can choose up to 2 answers.');
+      expect(text($(el, 'legend'))).to.equal('Which topics should the council discuss?');
+      el.lang = 'tr';
+      await waitUntil(() => text(part(el, 'submit-button')) === 'Oy ver', 'Turkish');
+      el.lang = 'ru';
+      await waitUntil(() => text(part(el, 'submit-button')) === 'Проголосовать', 'Russian');
+      el.lang = 'uk';
+      await waitUntil(() => text(part(el, 'submit-button')) === 'Проголосувати', 'Ukrainian');
+      // No Turkish question in the feed: the German one, marked with its own language.
+      expect($(el, 'legend span[lang="de"]')).to.exist;
+    });
+  });
+
+  describe('voting', () => {
+    it('submits a single choice, confirms it with focus on the message, and counts it once', async () => {
+      const el = await mount('single');
+      await resultsShown(el);
+      const before = await totals('single');
+      const submitted = oneEvent(el, 'wir-vote-submit') as Promise<WirVoteSubmitEvent>;
+      const accepted = oneEvent(el, 'wir-vote-accept') as Promise<WirVoteAcceptEvent>;
+      await vote(el, 'b');
+      const submit = await submitted;
+      expect(submit.detail).to.deep.equal({ poll: 'single', options: ['b'] });
+      expect(submit.bubbles && submit.composed).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal(message(el));
+      expect((await accepted).detail).to.deep.equal({ poll: 'single', options: ['b'], replayed: false });
+      await sent(el);
+      expect(text(message(el))).to.contain('Vielen Dank! Ihre Stimme wurde gezählt.');
+      expect(text(message(el))).to.contain('Ihre Wahl: Antwort B');
+      expect(part(el, 'form')).to.equal(null);
+      const after = await totals('single');
+      expect(after.total).to.equal(before.total + 1);
+      expect(after.counts.b).to.equal(before.counts.b + 1);
+      // The results catch up with the vote (the server caches totals for a second).
+      await waitUntil(() => text($(el, '[part~="result"][data-mine]')).includes(`Stimmen: ${after.counts.b}`), 'own vote in the results', { timeout: 6000 });
+      expect(text($(el, '[part~="result"][data-mine]'))).to.contain('Antwort B (Ihre Wahl)');
+      expect(text(part(el, 'total'))).to.equal(`Abgestimmt haben: ${after.total}`);
+    });
+
+    it('submits a multiple choice and shows after-vote results only after the vote counted', async () => {
+      const el = await mount('multi');
+      await waitUntil(() => part(el, 'results-note'), 'results note');
+      expect(text(part(el, 'results-note'))).to.equal('Die Ergebnisse sehen Sie, sobald Ihre Stimme gezählt ist.');
+      expect(part(el, 'results')).to.equal(null);
+      expect($$(el, 'input[type="checkbox"]')).to.have.length(4);
+      await vote(el, 'w', 'y');
+      await sent(el);
+      await resultsShown(el);
+      const mine = $$(el, '[part~="result"][data-mine]').map((li) => text(li.querySelector('.result-label')));
+      expect(mine).to.deep.equal(['Wohnen (Ihre Wahl)', 'Arbeit (Ihre Wahl)']);
+      expect(text(part(el, 'total'))).to.contain('mehr als 100 %');
+      expect(text($(el, '.results h3'))).to.equal('Zwischenstand');
+    });
+
+    it('lets no more than maxChoices be ticked and says why', async () => {
+      const el = await mount('multi');
+      input(el, 'w').click();
+      input(el, 'x').click();
+      input(el, 'y').click();
+      await el.updateComplete;
+      expect($$<HTMLInputElement>(el, 'input:checked').map((i) => i.value)).to.deep.equal(['w', 'x']);
+      const note = part(el, 'note')!;
+      expect(note.getAttribute('role')).to.equal('alert');
+      expect(text(note)).to.equal('Sie können höchstens 2 Antworten wählen. Entfernen Sie zuerst ein Häkchen.');
+      input(el, 'x').click();
+      await el.updateComplete;
+      expect(text(note)).to.equal('');
+      input(el, 'y').click();
+      expect($$<HTMLInputElement>(el, 'input:checked').map((i) => i.value)).to.deep.equal(['w', 'y']);
+    });
+
+    it('asks for a choice instead of sending an empty vote', async () => {
+      const el = await mount('single');
+      const events: Event[] = [];
+      el.addEventListener('wir-vote-submit', (e) => events.push(e));
+      part(el, 'submit-button')!.click();
+      await el.updateComplete;
+      expect(text(part(el, 'note'))).to.equal('Bitte wählen Sie eine Antwort aus.');
+      expect(el.shadowRoot!.activeElement).to.equal(input(el, 'a'));
+      expect(events).to.have.length(0);
+      expect(record('single')).to.equal(undefined);
+    });
+
+    it('fires no event when properties are set from outside', async () => {
+      const el = await mount('single');
+      const events: Event[] = [];
+      for (const type of ['wir-vote-submit', 'wir-vote-accept', 'wir-vote-reject']) el.addEventListener(type, (e) => events.push(e));
+      el.poll = 'multi';
+      await el.updateComplete;
+      el.lang = 'en';
+      el.headingLevel = 3;
+      await el.updateComplete;
+      await aTimeout(200);
+      expect(events).to.have.length(0);
+      expect($(el, 'legend h3')).to.exist;
+    });
+  });
+
+  describe('keyboard', () => {
+    for (const lang of ['de', 'ar'] as const) {
+      it(`single choice: Tab into the group, arrow keys choose, Enter submits (${lang})`, async () => {
+        const el = await mount('single', { lang });
+        await resultsShown(el);
+        const focusBefore = document.createElement('button');
+        focusBefore.textContent = 'before';
+        el.before(focusBefore);
+        focusBefore.focus();
+        await sendKeys({ press: 'Tab' });
+        expect(el.shadowRoot!.activeElement).to.equal(input(el, 'a'));
+        await sendKeys({ press: 'ArrowDown' });
+        expect(input(el, 'b').checked).to.equal(true);
+        expect(el.shadowRoot!.activeElement).to.equal(input(el, 'b'));
+        // The radio group mirrors under RTL: the inline-end arrow goes to the next answer.
+        await sendKeys({ press: lang === 'ar' ? 'ArrowLeft' : 'ArrowRight' });
+        expect(input(el, 'c').checked).to.equal(true);
+        const submitted = oneEvent(el, 'wir-vote-submit') as Promise<WirVoteSubmitEvent>;
+        await sendKeys({ press: 'Enter' });
+        expect((await submitted).detail.options).to.deep.equal(['c']);
+        await sent(el);
+        focusBefore.remove();
+      });
+    }
+
+    it('multiple choice: Space ticks, the limit holds, Tab reaches the button and Enter submits', async () => {
+      const el = await mount('multi');
+      input(el, 'w').focus();
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect($$<HTMLInputElement>(el, 'input:checked').map((i) => i.value)).to.deep.equal(['w', 'x']);
+      expect(text(part(el, 'note'))).to.contain('höchstens 2');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'submit-button'));
+      const submitted = oneEvent(el, 'wir-vote-submit') as Promise<WirVoteSubmitEvent>;
+      await sendKeys({ press: 'Enter' });
+      expect((await submitted).detail.options).to.deep.equal(['w', 'x']);
+      await sent(el);
+    });
+  });
+
+  describe('results rules and poll states', () => {
+    it('after-close while open: no results, says when they come, also after voting', async () => {
+      const el = await mount('hidden');
+      await waitUntil(() => part(el, 'results-note'), 'note');
+      expect(text(part(el, 'results-note'))).to.equal('Die Ergebnisse werden nach dem Ende der Abstimmung veröffentlicht.');
+      await vote(el, 'a');
+      await sent(el);
+      await aTimeout(300);
+      expect(part(el, 'results')).to.equal(null);
+      expect(text(part(el, 'results-note'))).to.contain('nach dem Ende');
+    });
+
+    it('closed: no form, says it is over, shows the final result', async () => {
+      const el = await mount('past');
+      expect(part(el, 'form')).to.equal(null);
+      expect(part(el, 'base')!.dataset.phase).to.equal('closed');
+      expect(text(part(el, 'times'))).to.match(/^Die Abstimmung ist beendet \(seit .+\)\.$/);
+      await resultsShown(el);
+      expect(text($(el, '.results h3'))).to.equal('Ergebnis');
+      expect(text(part(el, 'total'))).to.equal('Abgestimmt haben: 0');
+      expect(part(el, 'refresh-button')).to.equal(null);
+    });
+
+    it('not yet open: no form, the opening time, the answers as a preview, results when always public', async () => {
+      const el = await mount('future');
+      expect(part(el, 'form')).to.equal(null);
+      expect(part(el, 'base')!.dataset.phase).to.equal('not-open');
+      expect(text(part(el, 'times'))).to.match(/^Die Abstimmung beginnt am .+\.$/);
+      expect($$(el, '.preview li').map(text)).to.deep.equal(['Antwort A', 'Antwort B']);
+      await resultsShown(el);
+      expect($$(el, '[part~="result"]').map((li) => text(li.querySelector('.figures')))).to.deep.equal(['Stimmen: 0 (0 %)', 'Stimmen: 0 (0 %)']);
+    });
+
+    it('shows percentages as text and marks the reader’s choice in words, not colour alone', async () => {
+      const el = await mount('single');
+      await resultsShown(el);
+      await vote(el, 'a');
+      await sent(el);
+      const after = await totals('single');
+      await waitUntil(() => text(part(el, 'total')) === `Abgestimmt haben: ${after.total}`, 'total caught up', { timeout: 6000 });
+      const row = $(el, '[part~="result"][data-mine]')!;
+      const pct = new Intl.NumberFormat('de', { style: 'percent', maximumFractionDigits: 1 }).format(after.counts.a / after.total);
+      expect(text(row.querySelector('.figures'))).to.equal(`Stimmen: ${after.counts.a} (${pct})`.replace(/\s+/g, ' '));
+      expect(text(row)).to.contain('(Ihre Wahl)');
+      expect(row.querySelector('[part~="bar"]')!.getAttribute('aria-hidden')).to.equal('true');
+      // The bar width comes from a custom property set through CSSOM, never a style attribute.
+      const fill = row.querySelector<HTMLElement>('.fill')!;
+      expect(fill.hasAttribute('style') && fill.getAttribute('style')!.includes('width')).to.equal(false);
+      expect(fill.style.getPropertyValue('--_share')).to.match(/%$/);
+    });
+
+    it('updates live results on request and announces them politely, without moving focus', async () => {
+      const el = await mount('single');
+      await resultsShown(el);
+      await vote(el, 'c');
+      await sent(el);
+      // Another voter (a direct request with its own token) votes meanwhile.
+      const other = await fetch(`${main.api}/polls/single/votes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ options: ['c'], voter: 'Zz0123456789abcdefghijAB' + String(Date.now()), idempotencyKey: crypto.randomUUID() }),
+      });
+      expect(other.status).to.equal(201);
+      const expected = await totals('single');
+      await aTimeout(1100); // the server's one-second totals cache
+      const button = part(el, 'refresh-button') as HTMLButtonElement;
+      button.focus();
+      button.click();
+      await waitUntil(() => text(part(el, 'total')) === `Abgestimmt haben: ${expected.total}`, 'refreshed total', { timeout: 5000 });
+      const live = $(el, '[role="status"].visually-hidden')!;
+      await waitUntil(() => text(live).startsWith('Ergebnisse aktualisiert.'), 'announcement');
+      expect(text(live)).to.contain(String(expected.total));
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+    });
+
+    it('polls for results by itself while open (server refreshAfter), never taking the focus', async function () {
+      this.timeout(30_000);
+      const el = await mount('single');
+      await resultsShown(el);
+      const outside = document.createElement('input');
+      document.body.append(outside);
+      outside.focus();
+      const before = await totals('single');
+      const other = await fetch(`${main.api}/polls/single/votes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ options: ['a'], voter: 'Yy0123456789abcdefghijAB' + String(Date.now()), idempotencyKey: crypto.randomUUID() }),
+      });
+      expect(other.status).to.equal(201);
+      await waitUntil(() => text(part(el, 'total')) === `Abgestimmt haben: ${before.total + 1}`, 'automatic update', { timeout: 15_000, interval: 250 });
+      expect(document.activeElement).to.equal(outside);
+      // Automatic updates stay silent: the live region speaks only on request or for the vote.
+      expect(text($(el, '[role="status"].visually-hidden'))).to.equal('');
+      outside.remove();
+    });
+  });
+
+  describe('remembered in this browser', () => {
+    it('shows "already voted" after a reload (a new element) without sending again', async () => {
+      const first = await mount('single');
+      await vote(first, 'a');
+      await sent(first);
+      const total = (await totals('single')).total;
+      first.remove();
+      const posts = countPosts();
+      try {
+        clearFeedCache();
+        const second = await mount('single');
+        expect(part(second, 'form')).to.equal(null);
+        expect(text(message(second))).to.contain('Ihre Stimme wurde gezählt.');
+        await resultsShown(second);
+        expect(text($(second, '[part~="result"][data-mine]'))).to.contain('Antwort A');
+        await aTimeout(300);
+        expect(posts.count()).to.equal(0);
+      } finally {
+        posts.restore();
+      }
+      expect((await totals('single')).total).to.equal(total);
+    });
+
+    it('replays a vote whose answer was lost with the same key: 200, not a second vote', async () => {
+      const first = await mount('replay');
+      await vote(first, 'b');
+      await sent(first);
+      const base = apiBase(main.api)!;
+      const counted = getRecord(base, 'replay')!;
+      const before = await totals('replay');
+      first.remove();
+      // As if the tab had closed after sending, before the answer arrived.
+      localStorage.setItem(`wir-vote:${base}|replay`, JSON.stringify({ ...counted, status: 'pending', reason: undefined, next: 0 }));
+      clearFeedCache();
+      const second = await mount('replay');
+      await sent(second);
+      expect(getRecord(base, 'replay')).to.include({ status: 'sent', reason: 'replayed', key: counted.key });
+      expect(await totals('replay')).to.deep.equal(before);
+    });
+
+    it('sends a queued vote once even when two boxes and two flushes race for it', async () => {
+      const base = apiBase(main.api)!;
+      const before = await totals('replay');
+      const pending = { api: base, poll: 'replay', voter: 'Qq0123456789abcdefghijAB' + String(Date.now()), key: crypto.randomUUID(), options: ['a'], status: 'pending', tries: 0, next: 0 };
+      localStorage.setItem(`wir-vote:${base}|replay`, JSON.stringify(pending));
+      const posts = countPosts();
+      try {
+        flush(true);
+        flush(true);
+        const el = await fixture<Box>(html`<div>
+          <wir-voting-box src=${main.feed} poll="replay"></wir-voting-box><wir-voting-box src=${main.feed} poll="replay"></wir-voting-box>
+        </div>`);
+        const boxes = [...el.querySelectorAll('wir-voting-box')];
+        for (const box of boxes) await sent(box);
+        expect(posts.count()).to.equal(1);
+      } finally {
+        posts.restore();
+      }
+      const after = await totals('replay');
+      expect(after.total).to.equal(before.total + 1);
+    });
+  });
+
+  describe('never lose a vote', () => {
+    it('keeps a vote while the server is down, says so, and delivers it exactly once when it is back', async function () {
+      this.timeout(90_000);
+      const el = await mount('queue');
+      await resultsShown(el);
+      const before = await totals('queue');
+      await server('stop', MAIN, { signal: 'SIGKILL' });
+      try {
+        const posts = countPosts();
+        await vote(el, 'c');
+        await waitUntil(() => text(message(el)).includes('nicht erreichbar'), 'offline message', { timeout: 8000 });
+        posts.restore();
+        expect(posts.count()).to.be.at.least(1);
+        const m = message(el)!;
+        expect(m.dataset.status).to.equal('pending');
+        expect(text(m)).to.contain('Ihre Stimme ist in diesem Browser gespeichert.');
+        expect(text(m)).to.contain('Ihre Wahl: Antwort C');
+        expect(part(el, 'send-button')).to.exist;
+        const queued = getRecord(apiBase(main.api)!, 'queue')!;
+        expect(queued).to.include({ status: 'pending', reason: 'network' });
+        expect(queued.key).to.match(/^[0-9a-f-]{36}$/);
+        expect(queued.voter).to.match(/^[\w-]{22}$/);
+        // The kept state is accessible in both directions.
+        await expect(el).to.be.accessible();
+        el.lang = 'ar';
+        await waitUntil(() => text(message(el)).includes('محفوظ'), 'Arabic kept message');
+        await expect(el).to.be.accessible();
+        el.lang = 'de';
+        // A reload while offline: the vote is still there, shown the same way.
+        el.remove();
+        clearFeedCache();
+        const again = await mount('queue');
+        await waitUntil(() => text(message(again)).includes('gespeichert'), 'kept after reload', { timeout: 8000 });
+        const accepted = oneEvent(again, 'wir-vote-accept');
+        await server('start', MAIN);
+        const noAccept = await Promise.race([accepted.then(() => 'fired'), aTimeout(50).then(() => 'none')]);
+        // Events belong to the element that submitted; this one only shows the delivery.
+        expect(noAccept).to.equal('none');
+        window.dispatchEvent(new Event('online'));
+        await sent(again);
+        expect(text(message(again))).to.contain('Vielen Dank! Ihre Stimme wurde gezählt.');
+        // Delivered after the wait, it is announced in the live region (the focus stays put).
+        expect(text($(again, '[role="status"].visually-hidden'))).to.contain('Ihre Stimme wurde gezählt.');
+        const after = await totals('queue');
+        expect(after.total).to.equal(before.total + 1);
+        expect(after.counts.c).to.equal(before.counts.c + 1);
+        // One more reload and one more nudge: still exactly once.
+        again.remove();
+        clearFeedCache();
+        const third = await mount('queue');
+        window.dispatchEvent(new Event('online'));
+        await aTimeout(500);
+        expect(text(message(third))).to.contain('gezählt');
+        expect(await totals('queue')).to.deep.equal(after);
+      } finally {
+        await server('start', MAIN);
+      }
+    });
+
+    it('a retry after a server crash mid-way is not counted twice (SIGKILL, restart, same key)', async function () {
+      this.timeout(60_000);
+      const el = await mount('queue');
+      await resultsShown(el);
+      await vote(el, 'a');
+      await sent(el);
+      const after = await totals('queue');
+      await server('restart', MAIN);
+      const base = apiBase(main.api)!;
+      const counted = getRecord(base, 'queue')!;
+      localStorage.setItem(`wir-vote:${base}|queue`, JSON.stringify({ ...counted, status: 'pending', reason: 'network', next: 0 }));
+      el.remove();
+      clearFeedCache();
+      const again = await mount('queue');
+      await sent(again);
+      expect(getRecord(base, 'queue')!.reason).to.equal('replayed');
+      expect(await totals('queue')).to.deep.equal(after);
+    });
+  });
+
+  describe('rejections (the real server refuses)', () => {
+    const cases = [
+      { variant: 'closed', choose: ['a'], reason: 'poll-closed', text: 'Die Abstimmung ist bereits beendet.', formAgain: false },
+      { variant: 'not-open', choose: ['a'], reason: 'poll-not-open', text: 'Die Abstimmung hat noch nicht begonnen.', formAgain: false },
+      { variant: 'fewer', choose: ['a', 'b'], reason: 'too-many-options', text: 'Es waren mehr Antworten gewählt als erlaubt.', formAgain: true },
+      { variant: 'no-d', choose: ['d'], reason: 'unknown-option', text: 'Eine gewählte Antwort gibt es bei dieser Abstimmung nicht.', formAgain: true },
+      { variant: 'gone', choose: ['a'], reason: 'unknown-poll', text: 'Der Abstimmungsserver kennt diese Abstimmung nicht.', formAgain: false },
+    ];
+
+    afterEach(async () => {
+      await server('variant', MAIN, { variant: 'base' });
+    });
+
+    for (const c of cases) {
+      it(`${c.reason}: says why in the reader's language and keeps the focus on the message`, async function () {
+        this.timeout(20_000);
+        await server('variant', MAIN, { variant: 'base' });
+        const el = await mount('switch');
+        await resultsShown(el);
+        // The city changes the poll while the reader is choosing.
+        await server('variant', MAIN, { variant: c.variant });
+        const rejected = oneEvent(el, 'wir-vote-reject') as Promise<WirVoteRejectEvent>;
+        await vote(el, ...c.choose);
+        expect((await rejected).detail).to.deep.equal({ poll: 'switch', reason: c.reason });
+        await waitUntil(() => $(el, '[part~="message"][data-status="rejected"]'), 'rejected message');
+        const m = message(el)!;
+        expect(text(m)).to.contain('Ihre Stimme wurde nicht gezählt.');
+        expect(text(m)).to.contain(c.text);
+        expect(m.dataset.status).to.equal('rejected');
+        expect(el.shadowRoot!.activeElement).to.equal(m);
+        expect(!!part(el, 'form')).to.equal(c.formAgain);
+        if (c.formAgain) {
+          // The form comes back with the refused choice, ready to correct.
+          expect($$<HTMLInputElement>(el, 'input:checked').map((i) => i.value)).to.deep.equal(c.choose);
+        }
+        expect(getRecord(apiBase(main.api)!, 'switch')).to.include({ status: 'rejected', reason: c.reason });
+        await expect(el).to.be.accessible();
+        el.lang = 'ar';
+        await waitUntil(() => text(message(el)).includes('لم يُحتسب صوتكم'), 'Arabic reason');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('a corrected vote after a refusal is a new vote with a new key and counts', async function () {
+      this.timeout(20_000);
+      await server('variant', MAIN, { variant: 'base' });
+      const el = await mount('switch');
+      await server('variant', MAIN, { variant: 'fewer' });
+      await vote(el, 'a', 'b');
+      await waitUntil(() => $(el, '[part~="message"][data-status="rejected"]'), 'rejected');
+      const refused = getRecord(apiBase(main.api)!, 'switch')!;
+      input(el, 'b').click();
+      part(el, 'submit-button')!.click();
+      await sent(el);
+      const counted = getRecord(apiBase(main.api)!, 'switch')!;
+      expect(counted.key).not.to.equal(refused.key);
+      expect(counted.options).to.deep.equal(['a']);
+    });
+
+    it('another tab already voted with this browser’s token: 409 becomes "already voted"', async () => {
+      const el = await mount('hidden');
+      // This browser's token, as the outbox stores it per API origin.
+      input(el, 'a').click();
+      const token = voterToken(apiBase(main.api)!);
+      const elsewhere = await fetch(`${main.api}/polls/hidden/votes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ options: ['b'], voter: token, idempotencyKey: crypto.randomUUID() }),
+      });
+      expect(elsewhere.status).to.equal(201);
+      const accepted = oneEvent(el, 'wir-vote-accept') as Promise<WirVoteAcceptEvent>;
+      part(el, 'submit-button')!.click();
+      expect((await accepted).detail.replayed).to.equal(true);
+      await sent(el);
+      expect(text(message(el))).to.contain('Aus diesem Browser wurde bei dieser Abstimmung schon eine Stimme gezählt.');
+      // Which answer counted is unknown here, so none is claimed as "your choice".
+      expect(text(message(el))).not.to.contain('Ihre Wahl');
+    });
+  });
+
+  describe('proof of work and rate limit (a server with POW=on, 2 writes a minute)', () => {
+    let strict: ServerInfo;
+    before(async function () {
+      this.timeout(120_000);
+      strict = await server('start', STRICT, { pow: 'on', votesPerMinute: '2' });
+    });
+    after(async function () {
+      this.timeout(30_000);
+      await server('stop', STRICT, { signal: 'SIGTERM' });
+    });
+
+    it('solves the challenge in the browser and the vote counts', async function () {
+      this.timeout(30_000);
+      const el = await mount('single', { src: strict.feed });
+      await resultsShown(el);
+      const before = await totals('single', STRICT);
+      await vote(el, 'a');
+      await sent(el);
+      expect((await totals('single', STRICT)).total).to.equal(before.total + 1);
+    });
+
+    it('is told to wait (429): keeps the vote and says when it will be sent', async function () {
+      this.timeout(30_000);
+      const el = await mount('single', { src: strict.feed });
+      await resultsShown(el);
+      // Use up this network's budget of writes.
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(`${strict.api}/challenge`, { credentials: 'omit' });
+        if (response.status === 429) break;
+      }
+      await vote(el, 'b');
+      await waitUntil(() => text(message(el)).includes('sehr viele Stimmen'), 'rate-limit message', { timeout: 8000 });
+      const queued = getRecord(apiBase(strict.api)!, 'single')!;
+      expect(queued).to.include({ status: 'pending', reason: 'rate-limited' });
+      expect(queued.next - Date.now()).to.be.greaterThan(1000);
+      const at = new Intl.DateTimeFormat('de', { timeStyle: 'short' }).format(new Date(queued.next));
+      expect(text(message(el))).to.contain(`Sie wird um ${at} automatisch gesendet.`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('solveChallenge finds the number with crypto.subtle and reports progress', async () => {
+      const salt = `0123abcd?expires=${Math.floor(Date.now() / 1000) + 600}`;
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}1733`));
+      const challenge = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const progress: number[] = [];
+      const proof = await solveChallenge({ algorithm: 'SHA-256', challenge, maxnumber: 5000, salt, signature: 'f'.repeat(64) }, (share) => progress.push(share));
+      expect(proof).to.deep.equal({ algorithm: 'SHA-256', challenge, number: 1733, salt, signature: 'f'.repeat(64) });
+      expect(progress.length).to.be.greaterThan(3);
+      expect(progress).to.deep.equal([...progress].sort((a, b) => a - b));
+    });
+  });
+
+  describe('states of the feed and the configuration', () => {
+    it('names a poll id the feed does not have', async () => {
+      const el = await mount('nope');
+      const error = part(el, 'error')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.equal('Die Abstimmung „nope“ gibt es in den Strategie-Daten nicht.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when no poll attribute is given', async () => {
+      const el = await mount(undefined);
+      expect(text(part(el, 'error'))).to.contain('Attribut „poll“');
+    });
+
+    it('shows the feed’s error with a retry button', async () => {
+      const el = await mount('single', { src: '/__test/feed/status/404?voting-box' });
+      expect(text(part(el, 'error'))).to.contain('404');
+      expect(part(el, 'retry-button')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('reserves its height while the feed loads', async () => {
+      const el = await fixture<Box>(html`<wir-voting-box src="/__test/feed/slow?ms=2000&key=voting-box" poll="single"></wir-voting-box>`);
+      await el.updateComplete;
+      const loading = part(el, 'loading')!;
+      expect(loading.getAttribute('aria-busy')).to.equal('true');
+      expect(loading.getBoundingClientRect().height).to.be.greaterThan(200);
+      await expect(el).to.be.accessible();
+    });
+
+    it('accepts only absolute http(s) vote API addresses', () => {
+      expect(apiBase('https://votes.example/v1/')).to.equal('https://votes.example/v1');
+      expect(apiBase(' http://127.0.0.1:8787/v1')).to.equal('http://127.0.0.1:8787/v1');
+      for (const bad of ['javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/plain,x', 'mailto:a@b.c', '/v1', '//evil.example/v1', '', undefined]) {
+        expect(apiBase(bad), String(bad)).to.equal(undefined);
+      }
+    });
+
+    it('renders feed text as text: markup, scripts and bidi tricks stay inert', async () => {
+      const el = await mount('xss');
+      const scope = globalThis as { __wirVoteXss?: unknown };
+      expect(scope.__wirVoteXss).to.equal(undefined);
+      expect($(el, 'img, script, b, svg, a')).to.equal(null);
+      expect(text($(el, 'legend'))).to.contain('<img src=x onerror=');
+      expect(text(part(el, 'description'))).to.contain('<script>');
+      await vote(el, 'a');
+      await sent(el);
+      await resultsShown(el);
+      expect($(el, '.results svg, .results a')).to.equal(null);
+      expect(scope.__wirVoteXss).to.equal(undefined);
+    });
+  });
+
+  describe('accessibility (axe) in every state, LTR and RTL', () => {
+    for (const lang of ['de', 'ar'] as const) {
+      it(`open single and multiple choice forms (${lang})`, async () => {
+        for (const poll of ['single', 'multi']) {
+          const el = await mount(poll, { lang });
+          await el.updateComplete;
+          expect(getComputedStyle(part(el, 'base')!).direction).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+          await expect(el).to.be.accessible();
+        }
+      });
+
+      it(`counted with results, results hidden, closed, not yet open (${lang})`, async () => {
+        const counted = await mount('single', { lang });
+        await vote(counted, 'a');
+        await sent(counted);
+        await resultsShown(counted);
+        await expect(counted).to.be.accessible();
+        const hidden = await mount('hidden', { lang });
+        await waitUntil(() => part(hidden, 'results-note'), 'note');
+        await expect(hidden).to.be.accessible();
+        const closed = await mount('past', { lang });
+        await resultsShown(closed);
+        await expect(closed).to.be.accessible();
+        const future = await mount('future', { lang });
+        await resultsShown(future);
+        await expect(future).to.be.accessible();
+      });
+
+      it(`form feedback: nothing chosen, too many (${lang})`, async () => {
+        const el = await mount('multi', { lang });
+        part(el, 'submit-button')!.click();
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+        input(el, 'w').click();
+        input(el, 'x').click();
+        input(el, 'y').click();
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('dark scheme and forced colours keep the results readable', async () => {
+      const el = await fixture<Box>(html`<div style="background:#101418;padding:1rem"><wir-voting-box src=${main.feed} poll="past" scheme="dark"></wir-voting-box></div>`);
+      const box = el.querySelector('wir-voting-box')!;
+      await waitUntil(() => box.shadowRoot?.querySelector('[part~="results"]'), 'results', { timeout: 8000 });
+      await expect(el).to.be.accessible();
+    });
+  });
+});
