@@ -19,6 +19,7 @@ export const budgets = {
   loader: 2048,
   'wir-guideline-carousel': 20480,
   'wir-timeline': 20480,
+  'wir-voting-box': 20480,
 };
 
 export const embedDir = join(repoRoot, 'dist/embed');

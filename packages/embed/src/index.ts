@@ -7,9 +7,11 @@
  */
 import '@wir/guideline-carousel/wir-guideline-carousel.js';
 import '@wir/timeline/wir-timeline.js';
+import '@wir/voting-box/wir-voting-box.js';
 
 export * from '@wir/guideline-carousel';
 export * from '@wir/timeline';
+export * from '@wir/voting-box';
 export { widgetModules, widgetTags } from './registry.js';
 export type { WidgetTag } from './registry.js';
 export type { WIRWidgetsGlobal } from './wir-widgets.js';

@@ -9,6 +9,7 @@
 export const widgetModules = {
   'wir-guideline-carousel': '@wir/guideline-carousel/wir-guideline-carousel.js',
   'wir-timeline': '@wir/timeline/wir-timeline.js',
+  'wir-voting-box': '@wir/voting-box/wir-voting-box.js',
 } as const;
 
 export type WidgetTag = keyof typeof widgetModules;
