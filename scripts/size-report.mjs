@@ -19,6 +19,7 @@ export const budgets = {
   loader: 2048,
   'wir-guideline-carousel': 20480,
   'wir-timeline': 20480,
+  'wir-action-field-explorer': 25600,
   'wir-voting-box': 20480,
 };
 

@@ -11,6 +11,7 @@ import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as guidelineCarouselStories from './guideline-carousel.stories.js';
 import * as timelineStories from './timeline.stories.js';
+import * as actionFieldExplorerStories from './action-field-explorer.stories.js';
 import { defaultLocaleGlobals, withLocaleArgs } from './support/locale.js';
 import type { LocaleGlobals } from './support/locale.js';
 import { findWidgets, settleWidgets } from './support/settle.js';
@@ -31,7 +32,11 @@ interface MetaLike extends StoryLike {
   title: string;
 }
 
-const storyModules: Array<{ default: MetaLike } & Record<string, unknown>> = [guidelineCarouselStories, timelineStories];
+const storyModules: Array<{ default: MetaLike } & Record<string, unknown>> = [
+  guidelineCarouselStories,
+  timelineStories,
+  actionFieldExplorerStories,
+];
 
 // Storybook serves demo/feeds at /feeds and stories/fixtures at /fixtures (.storybook/main.ts);
 // the test server serves the repository root, so story URLs are mapped onto it.

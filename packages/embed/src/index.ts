@@ -7,10 +7,12 @@
  */
 import '@wir/guideline-carousel/wir-guideline-carousel.js';
 import '@wir/timeline/wir-timeline.js';
+import '@wir/action-field-explorer/wir-action-field-explorer.js';
 import '@wir/voting-box/wir-voting-box.js';
 
 export * from '@wir/guideline-carousel';
 export * from '@wir/timeline';
+export * from '@wir/action-field-explorer';
 export * from '@wir/voting-box';
 export { widgetModules, widgetTags } from './registry.js';
 export type { WidgetTag } from './registry.js';

@@ -9,6 +9,7 @@
 export const widgetModules = {
   'wir-guideline-carousel': '@wir/guideline-carousel/wir-guideline-carousel.js',
   'wir-timeline': '@wir/timeline/wir-timeline.js',
+  'wir-action-field-explorer': '@wir/action-field-explorer/wir-action-field-explorer.js',
   'wir-voting-box': '@wir/voting-box/wir-voting-box.js',
 } as const;
 
