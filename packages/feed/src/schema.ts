@@ -9,7 +9,6 @@ import {
   type Checker,
   type Infer,
   isObject,
-  named,
   num,
   obj,
   oneOf,
@@ -33,15 +32,12 @@ const ref = (to: string, what: string) => str({ ...idRule, to, what });
 const number = num({ int: true, min: 1 });
 
 const DAY = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
-const partialDate = named(
-  'PartialDate',
-  str({
-    re: /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
-    like: 'a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
-    code: 'date',
-    date: 1,
-  }),
-);
+const partialDate = str({
+  re: /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+  like: 'a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+  code: 'date',
+  date: 1,
+});
 const fullDate = str({
   re: new RegExp(`^${DAY}$`),
   like: 'a date of the form YYYY-MM-DD',
@@ -49,161 +45,142 @@ const fullDate = str({
   date: 1,
   format: 'date',
 });
-const dateTime = named(
-  'DateTime',
-  str({
-    re: new RegExp(`^${DAY}T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$`),
-    like: 'a date and time with offset, like 2026-05-01T12:00:00+02:00',
-    code: 'date',
-    date: 1,
-    format: 'date-time',
-  }),
-);
+const dateTime = str({
+  re: new RegExp(`^${DAY}T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$`),
+  like: 'a date and time with offset, like 2026-05-01T12:00:00+02:00',
+  code: 'date',
+  date: 1,
+  format: 'date-time',
+});
 const link = str({ url: 'abs', format: 'uri' });
 const languageTag = str({ lang: 1 });
-const lt = named('LocalizedText', text());
+const lt = text();
 
 /** Compares partial dates at their common precision, so "2026" is neither before nor after "2026-05". */
 const before = (a: unknown, b: unknown): boolean =>
   typeof a == 'string' && typeof b == 'string' && a.slice(0, b.length) < b.slice(0, a.length);
 
-const strategy = named(
-  'Strategy',
-  obj({
-    id,
-    title: lt,
-    subtitle: optional(lt),
-    publisher: lt,
-    source: optional(link),
-    languages: arr(languageTag, { min: 1 }),
-    defaultLanguage: languageTag,
-    updated: fullDate,
-  }),
-);
+const strategy = obj({
+  id,
+  title: lt,
+  subtitle: optional(lt),
+  publisher: lt,
+  source: optional(link),
+  languages: arr(languageTag, { min: 1 }),
+  defaultLanguage: languageTag,
+  updated: fullDate,
+});
 
-const image = named('Image', obj({ src: str({ url: 'rel', format: 'uri-reference' }), alt: lt }));
+const image = obj({ src: str({ url: 'rel', format: 'uri-reference' }), alt: lt });
 
-const guideline = named('Guideline', obj({ id, number, title: lt, text: lt, image: optional(image) }));
+const guideline = obj({ id, number, title: lt, text: lt, image: optional(image) });
 
-const crossCuttingTheme = named('CrossCuttingTheme', obj({ id, title: lt, description: optional(lt) }));
+const crossCuttingTheme = obj({ id, title: lt, description: optional(lt) });
 
-const group = named('Group', obj({ id, title: lt, description: optional(lt) }));
+const group = obj({ id, title: lt, description: optional(lt) });
 
 export const measureStatuses = ['proposed', 'accepted', 'deferred', 'recommendation', 'in-progress', 'done'] as const;
 
-const statusChange = named(
-  'StatusChange',
-  obj({ status: named('MeasureStatus', oneOf(measureStatuses)), date: partialDate, note: optional(lt) }),
-);
+const measureStatus = oneOf(measureStatuses);
 
-const indicatorValue = named('IndicatorValue', obj({ value: num(), date: partialDate }));
+const statusChange = obj({ status: measureStatus, date: partialDate, note: optional(lt) });
 
-const indicator = named(
-  'Indicator',
-  obj({ id, title: lt, unit: lt, baseline: indicatorValue, target: indicatorValue, current: optional(indicatorValue) }),
-);
+const indicatorValue = obj({ value: num(), date: partialDate });
 
-const measure = named(
-  'Measure',
-  obj(
-    {
-      id,
-      title: lt,
-      description: optional(lt),
-      status: arr(statusChange, { min: 1 }),
-      responsible: optional(lt),
-      partners: optional(arr(lt)),
-      themes: arr(ref('crossCuttingThemes', 'cross-cutting theme')),
-      contributedBy: optional(ref('groups', 'group')),
-      indicators: optional(arr(indicator, { ids: '' })),
-    },
-    (m, path, c) => {
-      const history = Array.isArray(m.status) ? m.status : [];
-      history.forEach((s, i) => {
-        if (i && before(s?.date, history[i - 1]?.date))
-          problem(c, `${path}.status[${i}].date`, 'date-order', 'Status entries must be listed oldest first.');
-      });
-    },
-  ),
-);
+const indicator = obj({
+  id,
+  title: lt,
+  unit: lt,
+  baseline: indicatorValue,
+  target: indicatorValue,
+  current: optional(indicatorValue),
+});
 
-const goal = named(
-  'Goal',
-  obj({ id, title: lt, description: optional(lt), measures: arr(measure, { ids: 'measures' }) }),
-);
-
-const actionField = named(
-  'ActionField',
-  obj({
+const measure = obj(
+  {
     id,
-    number,
     title: lt,
-    summary: lt,
-    color: optional(str({ re: /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, like: 'a hex colour like #1f6feb' })),
-    icon: optional(str()),
-    guidelines: optional(arr(ref('guidelines', 'guideline'))),
-    goals: arr(goal, { ids: 'goals' }),
-  }),
+    description: optional(lt),
+    status: arr(statusChange, { min: 1 }),
+    responsible: optional(lt),
+    partners: optional(arr(lt)),
+    themes: arr(ref('crossCuttingThemes', 'cross-cutting theme')),
+    contributedBy: optional(ref('groups', 'group')),
+    indicators: optional(arr(indicator, { ids: '' })),
+  },
+  (m, path, c) => {
+    const history = Array.isArray(m.status) ? m.status : [];
+    history.forEach((s, i) => {
+      if (i && before(s?.date, history[i - 1]?.date))
+        problem(c, `${path}.status[${i}].date`, 'date-order', 'Status entries must be listed oldest first.');
+    });
+  },
 );
 
-const priority = named('Priority', obj({ id, text: lt }));
+const goal = obj({ id, title: lt, description: optional(lt), measures: arr(measure, { ids: 'measures' }) });
 
-const participationFigure = named(
-  'ParticipationFigure',
-  obj({ id, value: num({ min: 0 }), atLeast: optional(bool()), label: lt }),
-);
+const actionField = obj({
+  id,
+  number,
+  title: lt,
+  summary: lt,
+  color: optional(str({ re: /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, like: 'a hex colour like #1f6feb' })),
+  icon: optional(str()),
+  guidelines: optional(arr(ref('guidelines', 'guideline'))),
+  goals: arr(goal, { ids: 'goals' }),
+});
 
-const participation = named('Participation', obj({ figures: arr(participationFigure, { ids: '' }) }));
+const priority = obj({ id, text: lt });
+
+const participationFigure = obj({ id, value: num({ min: 0 }), atLeast: optional(bool()), label: lt });
+
+const participation = obj({ figures: arr(participationFigure, { ids: '' }) });
 
 export const timelineKinds = ['phase', 'milestone', 'event'] as const;
 
-const timelineEntry = named(
-  'TimelineEntry',
-  obj(
-    {
-      id,
-      kind: named('TimelineKind', oneOf(timelineKinds)),
-      date: partialDate,
-      end: optional(partialDate),
-      approximate: optional(oneOf(['start', 'mid', 'end'])),
-      title: lt,
-      text: optional(lt),
-      link: optional(link),
-    },
-    (e, path, c) => {
-      if (before(e.end, e.date))
-        problem(c, `${path}.end`, 'date-order', `The end ${quote(e.end)} is before the date ${quote(e.date)}.`);
-    },
-  ),
+const timelineKind = oneOf(timelineKinds);
+
+const timelineEntry = obj(
+  {
+    id,
+    kind: timelineKind,
+    date: partialDate,
+    end: optional(partialDate),
+    approximate: optional(oneOf(['start', 'mid', 'end'])),
+    title: lt,
+    text: optional(lt),
+    link: optional(link),
+  },
+  (e, path, c) => {
+    if (before(e.end, e.date))
+      problem(c, `${path}.end`, 'date-order', `The end ${quote(e.end)} is before the date ${quote(e.date)}.`);
+  },
 );
 
-const pollOption = named('PollOption', obj({ id, label: lt }));
+const pollOption = obj({ id, label: lt });
 
-const poll = named(
-  'Poll',
-  obj(
-    {
-      id,
-      question: lt,
-      description: optional(lt),
-      choice: oneOf(['single', 'multiple']),
-      maxChoices: optional(num({ int: true, min: 1 })),
-      options: arr(pollOption, { min: 2, ids: '' }),
-      opens: dateTime,
-      closes: dateTime,
-      results: oneOf(['after-vote', 'after-close', 'always']),
-      api: link,
-    },
-    (p, path, c) => {
-      if (Date.parse(p.opens) >= Date.parse(p.closes))
-        problem(c, `${path}.closes`, 'date-order', `The poll must close after it opens (${p.opens}).`);
-      if (p.maxChoices == null) return;
-      if (p.choice != 'multiple')
-        problem(c, `${path}.maxChoices`, 'max-choices', 'maxChoices is only allowed when choice is "multiple".');
-      else if (Array.isArray(p.options) && p.maxChoices > p.options.length)
-        problem(c, `${path}.maxChoices`, 'max-choices', 'maxChoices is larger than the number of options.');
-    },
-  ),
+const poll = obj(
+  {
+    id,
+    question: lt,
+    description: optional(lt),
+    choice: oneOf(['single', 'multiple']),
+    maxChoices: optional(num({ int: true, min: 1 })),
+    options: arr(pollOption, { min: 2, ids: '' }),
+    opens: dateTime,
+    closes: dateTime,
+    results: oneOf(['after-vote', 'after-close', 'always']),
+    api: link,
+  },
+  (p, path, c) => {
+    if (Date.parse(p.opens) >= Date.parse(p.closes))
+      problem(c, `${path}.closes`, 'date-order', `The poll must close after it opens (${p.opens}).`);
+    if (p.maxChoices == null) return;
+    if (p.choice != 'multiple')
+      problem(c, `${path}.maxChoices`, 'max-choices', 'maxChoices is only allowed when choice is "multiple".');
+    else if (Array.isArray(p.options) && p.maxChoices > p.options.length)
+      problem(c, `${path}.maxChoices`, 'max-choices', 'maxChoices is larger than the number of options.');
+  },
 );
 
 /** Numbers are shown to readers ("Guideline 3"), so two entries must not share one. */
@@ -216,27 +193,55 @@ const uniqueNumbers = (items: unknown, path: string, c: Checker): void => {
   });
 };
 
-export const feedSchema = named(
-  'Feed',
-  obj(
-    {
-      schemaVersion: str({ re: /^1\.\d+$/, like: 'a schema version of the form MAJOR.MINOR, like "1.0"' }),
-      strategy,
-      guidelines: arr(guideline, { ids: 'guidelines' }),
-      crossCuttingThemes: arr(crossCuttingTheme, { ids: 'crossCuttingThemes' }),
-      groups: arr(group, { ids: 'groups' }),
-      actionFields: arr(actionField, { ids: 'actionFields' }),
-      priorities: arr(priority, { ids: 'priorities' }),
-      participation,
-      timeline: arr(timelineEntry, { ids: 'timeline' }),
-      polls: arr(poll, { ids: 'polls' }),
-    },
-    (f, _, c) => {
-      uniqueNumbers(f.guidelines, '$.guidelines', c);
-      uniqueNumbers(f.actionFields, '$.actionFields', c);
-    },
-  ),
+export const feedSchema = obj(
+  {
+    schemaVersion: str({ re: /^1\.\d+$/, like: 'a schema version of the form MAJOR.MINOR, like "1.0"' }),
+    strategy,
+    guidelines: arr(guideline, { ids: 'guidelines' }),
+    crossCuttingThemes: arr(crossCuttingTheme, { ids: 'crossCuttingThemes' }),
+    groups: arr(group, { ids: 'groups' }),
+    actionFields: arr(actionField, { ids: 'actionFields' }),
+    priorities: arr(priority, { ids: 'priorities' }),
+    participation,
+    timeline: arr(timelineEntry, { ids: 'timeline' }),
+    polls: arr(poll, { ids: 'polls' }),
+  },
+  (f, _, c) => {
+    uniqueNumbers(f.guidelines, '$.guidelines', c);
+    uniqueNumbers(f.actionFields, '$.actionFields', c);
+  },
 );
+
+/**
+ * The definitions the JSON Schema lists under `$defs`, by name, in the order they appear in the
+ * feed. Named here rather than on the specs: the names serve only `feedJsonSchema()`, and specs
+ * without them keep the validator in browser bundles smaller. `optional(x)` counts as `x`.
+ */
+export const schemaDefs = {
+  Feed: feedSchema,
+  Strategy: strategy,
+  LocalizedText: lt,
+  Guideline: guideline,
+  Image: image,
+  CrossCuttingTheme: crossCuttingTheme,
+  Group: group,
+  ActionField: actionField,
+  Goal: goal,
+  Measure: measure,
+  StatusChange: statusChange,
+  MeasureStatus: measureStatus,
+  PartialDate: partialDate,
+  Indicator: indicator,
+  IndicatorValue: indicatorValue,
+  Priority: priority,
+  Participation: participation,
+  ParticipationFigure: participationFigure,
+  TimelineEntry: timelineEntry,
+  TimelineKind: timelineKind,
+  Poll: poll,
+  PollOption: pollOption,
+  DateTime: dateTime,
+};
 
 export type Feed = Infer<typeof feedSchema>;
 export type Strategy = Infer<typeof strategy>;

@@ -4,8 +4,25 @@ type Json = Record<string, unknown>;
 
 const LANGUAGE_TAG = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
 
-/** Turns a spec into JSON Schema 2020-12, with named specs under `$defs`. */
-export function toJsonSchema(root: Spec, head: Json, describe: (key: string) => string | undefined): Json {
+/** The entry of `named` for `s`: the same object, or an `optional()` copy of it. */
+const nameOf = (s: Spec, named: Record<string, Spec>): string | undefined => {
+  const plain = (x: Spec) => Object.entries(x).filter(([key]) => key != 'o');
+  const own = plain(s);
+  return Object.keys(named).find((name) => {
+    const def = named[name];
+    if (def === s) return true;
+    const other = plain(def);
+    return other.length == own.length && own.every(([key, value]) => def[key as keyof Spec] === value);
+  });
+};
+
+/** Turns a spec into JSON Schema 2020-12, with the specs of `named` under `$defs`. */
+export function toJsonSchema(
+  root: Spec,
+  named: Record<string, Spec>,
+  head: Json,
+  describe: (key: string) => string | undefined,
+): Json {
   const defs: Record<string, Json> = {};
   const withDescription = (schema: Json, key: string | undefined): Json => {
     const description = key && describe(key);
@@ -13,11 +30,12 @@ export function toJsonSchema(root: Spec, head: Json, describe: (key: string) => 
   };
 
   const emit = (s: Spec, owner?: string): Json => {
-    if (s.n && !(s.n in defs)) {
-      defs[s.n] = {};
-      defs[s.n] = withDescription(body(s, s.n), s.n);
+    const name = nameOf(s, named);
+    if (name && !(name in defs)) {
+      defs[name] = {};
+      defs[name] = withDescription(body(s, name), name);
     }
-    return s.n ? { $ref: `#/$defs/${s.n}` } : body(s, owner);
+    return name ? { $ref: `#/$defs/${name}` } : body(s, owner);
   };
 
   const body = (s: Spec, owner?: string): Json => {
@@ -69,6 +87,7 @@ export function toJsonSchema(root: Spec, head: Json, describe: (key: string) => 
   };
 
   // The root is inlined rather than referenced so editors show its properties directly.
-  const top = withDescription(body(root, root.n), root.n);
+  const rootName = nameOf(root, named);
+  const top = withDescription(body(root, rootName), rootName);
   return { ...head, ...top, $defs: defs };
 }

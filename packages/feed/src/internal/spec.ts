@@ -23,8 +23,6 @@ export interface Spec<T = unknown> {
   readonly k: Kind;
   /** Optional property of its object. */
   readonly o?: true;
-  /** Name under `$defs` in the JSON Schema. */
-  readonly n?: string;
   /** str: pattern, what it means ("is not <like>"), and the problem code when it fails. */
   readonly re?: RegExp;
   readonly like?: string;
@@ -85,7 +83,6 @@ export const arr = <T>(of: Spec<T>, o: { min?: number; ids?: string } = {}): Spe
 export const obj = <P extends Record<string, Spec>>(p: P, rule?: Rule): Spec<ObjOut<P>> => ({ k: 'obj', p, rule });
 export const text = (): Spec<Text> => ({ k: 'text' });
 export const optional = <S extends Spec>(s: S): S & { o: true } => ({ ...s, o: true });
-export const named = <S extends Spec>(n: string, s: S): S => ({ ...s, n });
 
 /** `$.a.b`, `$.a[2]`, or `$.title["de-x-ls"]` for keys that are not identifiers. */
 export const at = (path: string, key: string | number): string =>
