@@ -12,6 +12,7 @@ import type { TemplateResult } from 'lit';
 import * as guidelineCarouselStories from './guideline-carousel.stories.js';
 import * as timelineStories from './timeline.stories.js';
 import * as actionFieldExplorerStories from './action-field-explorer.stories.js';
+import * as votingBoxStories from './voting-box.stories.js';
 import { defaultLocaleGlobals, withLocaleArgs } from './support/locale.js';
 import type { LocaleGlobals } from './support/locale.js';
 import { findWidgets, settleWidgets } from './support/settle.js';
@@ -36,6 +37,7 @@ const storyModules: Array<{ default: MetaLike } & Record<string, unknown>> = [
   guidelineCarouselStories,
   timelineStories,
   actionFieldExplorerStories,
+  votingBoxStories,
 ];
 
 // Storybook serves demo/feeds at /feeds and stories/fixtures at /fixtures (.storybook/main.ts);
