@@ -212,6 +212,22 @@ describe('validateFeed: broken feeds name the exact path and problem', () => {
     ]);
   });
 
+  test('links with spaces, quotes, < or > (which the JSON Schema rejects) are rejected; percent-encoded ones pass', () => {
+    const message = (v: string) =>
+      `${JSON.stringify(v)} contains characters a link cannot have; percent-encode them (a space as %20, " as %22, < as %3C, > as %3E).`;
+    for (const src of ['a b.png', 'a.svg?x="><img src=x>', 'straße.png', 'a%2.png']) {
+      assert.deepEqual(problemsOf(broken((f) => (f.guidelines[0].image.src = src))), [
+        problem('$.guidelines[0].image.src', 'link', message(src)),
+      ]);
+    }
+    assert.deepEqual(problemsOf(broken((f) => (f.timeline[1].link = 'https://example.org/a b'))), [
+      problem('$.timeline[1].link', 'link', message('https://example.org/a b')),
+    ]);
+    for (const src of ['a%20b.png', "img/(1)'x'.png", 'stra%C3%9Fe.png']) {
+      assert.deepEqual(problemsOf(broken((f) => (f.guidelines[0].image.src = src))), [], src);
+    }
+  });
+
   test('a localized text without the default language', () => {
     assert.deepEqual(problemsOf(broken((f) => (f.actionFields[0].title = { en: 'Education', tr: 'Eğitim' }))), [
       problem('$.actionFields[0].title', 'missing-default-language', 'Missing the text in the default language "de".'),

@@ -1,4 +1,4 @@
-import type { Spec } from './spec.js';
+import { type Spec, URI_CHARS } from './spec.js';
 
 type Json = Record<string, unknown>;
 
@@ -47,8 +47,8 @@ export function toJsonSchema(
           ...(s.re && { pattern: s.re.source }),
           ...(s.lang && { pattern: LANGUAGE_TAG }),
           ...(s.format && { format: s.format }),
-          ...(s.url == 'abs' && { pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' }),
-          ...(s.url == 'rel' && { pattern: '^([Hh][Tt][Tt][Pp][Ss]?://|(?![A-Za-z][A-Za-z0-9+.-]*:))' }),
+          ...(s.url == 'abs' && { pattern: `(?=${URI_CHARS.source})^[Hh][Tt][Tt][Pp][Ss]?://` }),
+          ...(s.url == 'rel' && { pattern: `(?=${URI_CHARS.source})^([Hh][Tt][Tt][Pp][Ss]?://|(?![A-Za-z][A-Za-z0-9+.-]*:))` }),
         };
       case 'num':
         return { type: s.int ? 'integer' : 'number', ...(s.min != null && { minimum: s.min }) };

@@ -35,7 +35,7 @@ export const descriptions: Record<string, string> = {
   'Guideline.text': 'The guideline in full.',
   'Guideline.image': 'Optional illustration.',
   Image: 'An image with alternative text.',
-  'Image.src': 'http(s) URL or a path relative to the page.',
+  'Image.src': "http(s) URL, or a path relative to the feed's URL (not the page showing the widget).",
   'Image.alt': 'Alternative text for screen readers; describe what the image shows.',
   CrossCuttingTheme: 'A theme that runs through the action fields.',
   'CrossCuttingTheme.id': 'Unique id among cross-cutting themes.',

@@ -124,6 +124,14 @@ const realDay = (s: string): boolean => {
   return !d || new Date(Date.UTC(y, m - 1, d)).getUTCDate() == d;
 };
 
+/**
+ * What RFC 3986 allows in a URI reference: spaces, quotes, `<`, `>`, non-ASCII letters and the
+ * like must be percent-encoded. Browsers would patch such a link up, but the JSON Schema
+ * ("uri", "uri-reference") rejects it, and the validator must not accept what editors' tools
+ * refuse. Shared with the JSON Schema emitter as a pattern.
+ */
+export const URI_CHARS = /^([\w\-.~:/?#[\]@!$&'()*+,;=]|%[\da-fA-F]{2})*$/;
+
 const badLink = (s: string, relative: boolean): boolean => {
   try {
     return !/^https?:$/.test(new URL(s, relative ? 'https://relative.invalid/' : undefined).protocol);
@@ -139,6 +147,8 @@ function checkString(s: Spec, v: string, path: string, c: Checker): void {
     return problem(c, path, 'date', `${quote(v)} is not a real calendar date.`);
   if (s.url && badLink(v, s.url == 'rel'))
     return problem(c, path, 'link', `${quote(v)} is not an http or https link${s.url == 'rel' ? ' or a relative path' : ''}.`);
+  if (s.url && !URI_CHARS.test(v))
+    return problem(c, path, 'link', `${quote(v)} contains characters a link cannot have; percent-encode them (a space as %20, " as %22, < as %3C, > as %3E).`);
   if (s.to) c.refs.push([s, v, path]);
 }
 
