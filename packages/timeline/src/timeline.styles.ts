@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// Buttons take core's .wir-button look; rules are grouped by what elements share (flex rows,
+// flex columns, muted text) so each declaration is written once.
 export const styles = css`
   :host {
     /* The layout follows the widget's own width, not the viewport: the same element is a
@@ -12,117 +14,90 @@ export const styles = css`
     --_marker: 1rem;
   }
 
-  .base {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-    padding: var(--_padding);
-    border: 1px solid var(--_wir-color-border);
-    border-radius: var(--_wir-radius-l);
-    background: var(--_wir-color-surface);
-    color: var(--_wir-color-text);
+  h2, h3, h4, h5, h6, p, ol {
+    margin: 0;
   }
 
-  .header {
+  .base, .list, .header, .body, .details, .empty-note {
     display: flex;
     flex-direction: column;
     gap: var(--_wir-space-2xs);
   }
 
+  .base, .list {
+    gap: var(--_gap);
+  }
+
+  .base {
+    padding: var(--_padding);
+    border: 1px solid var(--_wir-color-border);
+    border-radius: var(--_wir-radius-l);
+    background: var(--_wir-color-surface);
+  }
+
   .heading {
-    margin: 0;
     font-size: var(--_wir-font-size-xl);
     line-height: 1.25;
   }
 
-  .strategy {
-    margin: 0;
+  .strategy, .summary, .kind {
     color: var(--_wir-color-muted);
   }
 
-  /* --- filter and summary ---------------------------------------------------------------- */
-
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_wir-space-xs) var(--_wir-space-m);
-  }
-
-  .filter {
+  .toolbar, .filter, .toolbar-end, .when, .footer, .actions, .now-text {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_wir-space-xs);
   }
 
-  .filter-label {
-    font-weight: var(--_wir-font-weight-bold);
+  .toolbar {
+    justify-content: space-between;
+    gap: var(--_wir-space-xs) var(--_wir-space-m);
+  }
+
+  .toolbar-end {
+    margin-inline-start: auto;
   }
 
   .filter-button {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_wir-space-2xs);
-    min-block-size: var(--_wir-target-size);
-    padding-block: 0;
-    padding-inline: var(--_wir-space-s);
-    border: 2px solid var(--_wir-color-border);
     border-radius: var(--_wir-radius-pill);
-    background: var(--_wir-color-surface);
-    color: var(--_wir-color-text);
-    font: inherit;
-    cursor: pointer;
-  }
-
-  .filter-button:hover {
-    border-color: var(--_wir-color-accent);
   }
 
   /* Pressed: filled and ticked, so the state does not hang on colour alone. */
   .filter-button[aria-pressed='true'] {
-    border-color: var(--_wir-color-accent);
     background: var(--_wir-color-accent);
     color: var(--_wir-color-accent-contrast);
   }
 
   .check {
-    display: inline-block;
     inline-size: 0.85em;
     block-size: 0.85em;
-    border: 2px solid currentColor;
+    border: 2px solid;
     border-radius: var(--_wir-radius-s);
   }
 
   /* A tick drawn with two borders; physical sides on purpose: it is a picture, not text flow. */
-  .filter-button[aria-pressed='true'] .check {
+  [aria-pressed='true'] .check {
     inline-size: 0.45em;
-    block-size: 0.85em;
     margin-inline: 0.2em;
     border-width: 0 3px 3px 0;
     border-radius: 0;
     transform: translateY(-0.1em) rotate(45deg);
   }
 
-  .count {
+  .count, .date {
     font-variant-numeric: tabular-nums;
   }
 
-  .summary {
-    margin: 0;
+  .summary, .when, .now-text {
     font-size: var(--_wir-font-size-s);
-    color: var(--_wir-color-muted);
   }
 
   /* --- the list: vertical by default ---------------------------------------------------- */
 
   .list {
     position: relative;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-    margin: 0;
     padding: 0;
     list-style: none;
   }
@@ -137,7 +112,7 @@ export const styles = css`
     background: var(--_line);
   }
 
-  .entry {
+  .entry, .now {
     position: relative;
     display: grid;
     grid-template-columns: var(--_marker) minmax(0, 1fr);
@@ -157,10 +132,13 @@ export const styles = css`
   /* Markers: the shape says the kind (bar = phase, diamond = milestone, dot = event), the fill
      says the status (solid muted = past, accent with a ring = current, hollow = upcoming). The
      status is also written out next to the date. */
-  .marker {
+  .marker, .now-line {
     position: relative;
     z-index: 1;
     justify-self: center;
+  }
+
+  .marker {
     margin-block-start: 0.35rem;
     inline-size: var(--_marker);
     block-size: var(--_marker);
@@ -169,7 +147,7 @@ export const styles = css`
     background: var(--_wir-color-surface);
   }
 
-  .entry[data-kind='milestone'] .marker {
+  [data-kind='milestone'] .marker {
     inline-size: 0.8rem;
     block-size: 0.8rem;
     margin-block-start: 0.45rem;
@@ -177,18 +155,18 @@ export const styles = css`
     transform: rotate(45deg);
   }
 
-  .entry[data-kind='phase'] .marker {
+  [data-kind='phase'] .marker {
     inline-size: 0.75rem;
     block-size: 1.75rem;
     border-radius: var(--_wir-radius-s);
   }
 
-  .entry[data-status='past'] .marker {
+  [data-status='past'] .marker {
     border-color: var(--_wir-color-muted);
     background: var(--_wir-color-muted);
   }
 
-  .entry[data-status='current'] .marker {
+  [data-status='current'] .marker {
     background: var(--_wir-color-accent);
     box-shadow:
       0 0 0 2px var(--_wir-color-surface),
@@ -196,46 +174,37 @@ export const styles = css`
   }
 
   .body {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-2xs);
     min-inline-size: 0;
-    padding-block: var(--_wir-space-2xs);
-    padding-inline: var(--_wir-space-xs);
+    padding: var(--_wir-space-2xs) var(--_wir-space-xs);
     border-inline-start: 0.25rem solid transparent;
     border-radius: var(--_wir-radius-m);
   }
 
-  .entry[data-selected] .body {
+  [data-selected] .body {
     border-inline-start-color: var(--_wir-color-accent);
     background: var(--_wir-color-surface-raised);
   }
 
   .when {
-    display: flex;
-    flex-wrap: wrap;
     align-items: baseline;
     gap: var(--_wir-space-2xs) var(--_wir-space-xs);
-    margin: 0;
-    font-size: var(--_wir-font-size-s);
   }
 
-  .kind {
+  .kind, .date, .action {
     font-weight: var(--_wir-font-weight-bold);
-    color: var(--_wir-color-muted);
   }
 
-  .date {
-    font-weight: var(--_wir-font-weight-bold);
-    font-variant-numeric: tabular-nums;
-  }
-
+  /* The border takes the text colour: muted when past, accent when upcoming. */
   .status {
     padding-inline: var(--_wir-space-xs);
-    border: 1px solid var(--_wir-color-muted);
+    border: 1px solid;
     border-radius: var(--_wir-radius-pill);
     color: var(--_wir-color-muted);
     white-space: nowrap;
+  }
+
+  .status[data-status='upcoming'] {
+    color: var(--_wir-color-accent);
   }
 
   .status[data-status='current'] {
@@ -245,13 +214,7 @@ export const styles = css`
     font-weight: var(--_wir-font-weight-bold);
   }
 
-  .status[data-status='upcoming'] {
-    border-color: var(--_wir-color-accent);
-    color: var(--_wir-color-accent);
-  }
-
   .title {
-    margin: 0;
     font-size: var(--_wir-font-size-l);
     line-height: 1.3;
     hyphens: auto;
@@ -263,7 +226,6 @@ export const styles = css`
     gap: var(--_wir-space-xs);
     inline-size: 100%;
     min-block-size: 2rem;
-    margin: 0;
     padding: 0;
     border: 0;
     background: none;
@@ -284,12 +246,12 @@ export const styles = css`
     inline-size: 0.5em;
     block-size: 0.5em;
     margin-block-end: 0.15em;
-    border-right: 0.15em solid var(--_wir-color-accent);
-    border-bottom: 0.15em solid var(--_wir-color-accent);
+    border: solid var(--_wir-color-accent);
+    border-width: 0 0.15em 0.15em 0;
     transform: rotate(45deg);
   }
 
-  .title-button[aria-expanded='true'] .chevron {
+  [aria-expanded='true'] .chevron {
     margin-block-end: -0.1em;
     transform: rotate(-135deg);
   }
@@ -298,31 +260,19 @@ export const styles = css`
     min-inline-size: 0;
   }
 
-  .details {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_wir-space-xs);
-  }
-
   .details[hidden] {
     display: none;
   }
 
   .text {
-    margin: 0;
     max-inline-size: 70ch;
     hyphens: auto;
     /* Feed text is plain text; its line breaks are the only structure it carries. */
     white-space: pre-line;
   }
 
-  .actions,
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
+  .actions, .footer {
     gap: 0 var(--_wir-space-m);
-    margin: 0;
   }
 
   .action {
@@ -330,8 +280,6 @@ export const styles = css`
     align-items: center;
     min-block-size: var(--_wir-target-size);
     color: var(--_wir-color-accent);
-    font-weight: var(--_wir-font-weight-bold);
-    text-decoration: underline;
     text-underline-offset: 0.15em;
   }
 
@@ -341,17 +289,10 @@ export const styles = css`
 
   /* "Today": a bar across the line and a label, in the accent colour and in words. */
   .now {
-    position: relative;
-    display: grid;
-    grid-template-columns: var(--_marker) minmax(0, 1fr);
-    column-gap: var(--_wir-space-s);
     align-items: center;
   }
 
   .now-line {
-    position: relative;
-    z-index: 1;
-    justify-self: center;
     inline-size: calc(var(--_marker) + 0.75rem);
     block-size: 0.25rem;
     border-radius: var(--_wir-radius-pill);
@@ -359,28 +300,13 @@ export const styles = css`
   }
 
   .now-text {
-    display: flex;
-    flex-wrap: wrap;
     gap: 0 var(--_wir-space-xs);
     justify-self: start;
     padding-inline: var(--_wir-space-xs);
-    border: 2px solid var(--_wir-color-accent);
+    border: 2px solid;
     border-radius: var(--_wir-radius-pill);
     background: var(--_wir-color-surface);
     color: var(--_wir-color-accent);
-    font-size: var(--_wir-font-size-s);
-  }
-
-  .toolbar-end {
-    display: flex;
-    align-items: center;
-    gap: var(--_wir-space-s);
-    margin-inline-start: auto;
-  }
-
-  .scroll-buttons {
-    display: flex;
-    gap: var(--_wir-space-xs);
   }
 
   .icon-button {
@@ -394,13 +320,11 @@ export const styles = css`
     cursor: default;
   }
 
-  :dir(rtl) .icon.mirrored {
+  :dir(rtl) .icon {
     transform: scaleX(-1);
   }
 
   .empty-note {
-    display: flex;
-    flex-direction: column;
     align-items: flex-start;
     gap: var(--_wir-space-s);
     padding: var(--_wir-space-m);
@@ -408,13 +332,9 @@ export const styles = css`
     border-radius: var(--_wir-radius-m);
   }
 
-  .empty-note p {
-    margin: 0;
-  }
-
   @media (prefers-reduced-motion: no-preference) {
     .chevron {
-      transition: transform var(--_wir-duration) ease;
+      transition: transform var(--_wir-duration);
     }
     .list {
       scroll-behavior: smooth;
@@ -452,29 +372,26 @@ export const styles = css`
       scroll-snap-type: inline proximity;
       scroll-padding-inline: var(--_wir-space-xs);
       /* Room for focus rings and the current marker's ring inside the scroll box. */
-      padding: var(--_wir-space-xs);
-      padding-block-end: var(--_wir-space-s);
+      padding: var(--_wir-space-xs) var(--_wir-space-xs) var(--_wir-space-s);
     }
 
     .list::before {
       content: none;
     }
 
-    .entry,
-    .now {
+    .entry, .now {
       scroll-snap-align: start;
+      grid-template-rows: auto 1fr;
+      row-gap: var(--_wir-space-xs);
     }
 
     .entry {
       flex: 0 0 var(--_item-size);
       grid-template-columns: minmax(0, 1fr);
-      grid-template-rows: auto 1fr;
-      row-gap: var(--_wir-space-xs);
     }
 
     /* The line runs along the top of every item and through the gap to the next one. */
-    .entry::before,
-    .now::before {
+    .entry::before, .now::before {
       content: '';
       position: absolute;
       inset-block-start: calc(0.35rem + var(--_marker) / 2 - 1px);
@@ -483,7 +400,7 @@ export const styles = css`
       background: var(--_line);
     }
 
-    .marker {
+    .marker, .now-line {
       justify-self: start;
     }
 
@@ -491,23 +408,20 @@ export const styles = css`
       font-size: calc(var(--_wir-font-size-m) * 1.125);
     }
 
-    .entry[data-kind='phase'] .marker {
+    [data-kind='phase'] .marker {
       inline-size: 2.5rem;
       block-size: 0.75rem;
-      margin-block-start: calc(0.35rem + 0.125rem);
+      margin-block-start: 0.475rem;
     }
 
     .now {
-      flex: 0 0 auto;
+      flex: none;
       grid-template-columns: auto;
-      grid-template-rows: auto 1fr;
       align-items: start;
-      row-gap: var(--_wir-space-xs);
       max-inline-size: 9rem;
     }
 
     .now-line {
-      justify-self: start;
       inline-size: 0.25rem;
       block-size: calc(var(--_marker) + 1rem);
       margin-inline-start: 0.5rem;
@@ -520,13 +434,8 @@ export const styles = css`
     }
   }
 
+  /* Borders in currentColor and .wir-button already follow the system colours. */
   @media (forced-colors: active) {
-    .base,
-    .filter-button,
-    .status,
-    .now-text {
-      border-color: CanvasText;
-    }
     .filter-button[aria-pressed='true'],
     .status[data-status='current'] {
       forced-color-adjust: none;
@@ -545,11 +454,11 @@ export const styles = css`
       border-color: CanvasText;
       background: Canvas;
     }
-    .entry[data-status='past'] .marker {
+    [data-status='past'] .marker {
       background: GrayText;
       border-color: GrayText;
     }
-    .entry[data-status='current'] .marker,
+    [data-status='current'] .marker,
     .now-line {
       background: Highlight;
       border-color: Highlight;

@@ -1,6 +1,5 @@
 import { html, nothing, svg } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeHref } from '@wir/core';
 import { timelineKinds } from '@wir/feed';
@@ -14,23 +13,24 @@ import { WirEntrySelectEvent } from './events.js';
 import { styles } from './timeline.styles.js';
 
 /**
- * A heading of the given level (2–6). Plain templates per level rather than lit/static-html,
+ * A heading of the given level (2–6) with the class `name`, which is also its id (the widget
+ * heading) or its part (entry titles). Plain templates per level rather than lit/static-html,
  * which would add its template machinery to the widget bundle for this one use.
  */
-function heading(level: number, className: string, id: string | undefined, part: string | undefined, content: unknown): TemplateResult {
-  const i = id ?? nothing;
-  const p = part ?? nothing;
+function heading(level: number, name: string, content: unknown, asPart?: boolean): TemplateResult {
+  const id = asPart ? nothing : name;
+  const part = asPart ? name : nothing;
   switch (level) {
     case 3:
-      return html`<h3 class=${className} id=${i} part=${p}>${content}</h3>`;
+      return html`<h3 class=${name} id=${id} part=${part}>${content}</h3>`;
     case 4:
-      return html`<h4 class=${className} id=${i} part=${p}>${content}</h4>`;
+      return html`<h4 class=${name} id=${id} part=${part}>${content}</h4>`;
     case 5:
-      return html`<h5 class=${className} id=${i} part=${p}>${content}</h5>`;
+      return html`<h5 class=${name} id=${id} part=${part}>${content}</h5>`;
     case 6:
-      return html`<h6 class=${className} id=${i} part=${p}>${content}</h6>`;
+      return html`<h6 class=${name} id=${id} part=${part}>${content}</h6>`;
     default:
-      return html`<h2 class=${className} id=${i} part=${p}>${content}</h2>`;
+      return html`<h2 class=${name} id=${id} part=${part}>${content}</h2>`;
   }
 }
 
@@ -56,17 +56,25 @@ let icsLoading: Promise<IcsModule> | undefined;
  * and a feed whose upcoming entries are all month- or year-precise never offers one.
  */
 function loadIcs(): Promise<IcsModule> {
-  icsLoading ??= import('./ics.js').then((module) => (icsModule = module));
-  return icsLoading;
+  return (icsLoading ??= import('./ics.js').then((module) => (icsModule = module)));
 }
 
 /** Splits `kinds="phase, milestone"`; unknown words are ignored, and nothing valid means all. */
 function parseKinds(value: string | undefined): Set<TimelineKind> {
   const wanted = (value ?? '')
+    .toLowerCase()
     .split(/[\s,]+/)
-    .map((word) => word.trim().toLowerCase())
     .filter((word): word is TimelineKind => (timelineKinds as readonly string[]).includes(word));
   return new Set(wanted.length ? wanted : timelineKinds);
+}
+
+/** The host name of a URL, for calendar UIDs; undefined when there is none. */
+function safeHost(url: string | undefined): string | undefined {
+  try {
+    return new URL(url!, document.baseURI).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -118,102 +126,114 @@ function parseKinds(value: string | undefined): Set<TimelineKind> {
 export class WirTimeline extends WirElement {
   static override styles = [...WirElement.styles, styles];
 
-  // Kinds the reader has switched on: the `kinds` preset, then the filter buttons.
-  @state() private activeKinds: Set<TimelineKind> = parseKinds(undefined);
-  @state() private openIds = new Set<string>();
-  @state() private selectedId?: string;
-  // The reader lifted `limit` or `upcoming` from inside the widget.
-  @state() private limitLifted = false;
-  @state() private pastShown = false;
+  // Declared here rather than with @property decorators: the same reactive properties without
+  // the decorator helpers in the bundle. Internal state lives in #private fields (renamed by the
+  // minifier) and asks for an update where a reader's action changes it.
+  static override properties: PropertyDeclarations = {
+    today: { reflect: true },
+    kinds: { reflect: true },
+    upcoming: { type: Boolean, reflect: true },
+    limit: { type: Number, reflect: true },
+    entry: { reflect: true },
+    noFilter: { type: Boolean, attribute: 'no-filter', reflect: true },
+    heading: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level', reflect: true },
+  };
 
   /** Date taken as today, `YYYY-MM-DD` (previews and tests); default: the reader's local date. */
-  @property({ reflect: true }) today?: string;
+  today?: string;
 
   /** Kinds shown at first, comma-separated: `phase`, `milestone`, `event`. Default: all. */
-  @property({ reflect: true }) kinds?: string;
+  kinds?: string;
 
   /** Show only current and upcoming entries (a "next dates" sidebar). */
-  @property({ type: Boolean, reflect: true }) upcoming = false;
+  upcoming = false;
 
   /** Show at most this many entries (after filtering), with a button to show the rest. */
-  @property({ type: Number, reflect: true }) limit?: number;
+  limit?: number;
 
   /** Id of an entry to open, scroll to and focus (a deep link), shown even if filters hide it. Unknown ids are ignored. */
-  @property({ reflect: true }) entry?: string;
+  entry?: string;
 
   /** Hide the kind filter buttons (a compact sidebar). */
-  @property({ type: Boolean, attribute: 'no-filter', reflect: true }) noFilter = false;
+  noFilter = false;
 
   /** Visible heading text instead of the default ("Zeitleiste", or "Nächste Termine" with `upcoming`). */
-  @property({ reflect: true }) heading?: string;
+  heading?: string;
 
   /** Level of the timeline heading (2–6, default 2); entry titles are one level below. */
-  @property({ type: Number, attribute: 'heading-level', reflect: true }) headingLevel = 2;
+  headingLevel = 2;
 
-  private readonly todayController = new TodayController(this, () => this.today);
-  private readonly overflow = new OverflowController(this, () => this.listElement);
+  // Kinds the reader has switched on: the `kinds` preset, then the filter buttons.
+  #kinds = parseKinds(undefined);
+  #open = new Set<string>();
+  #selected?: string;
+  // The reader lifted `limit` or `upcoming` from inside the widget.
+  #lifted = false;
+  #pastShown = false;
 
-  private appliedFeed?: object;
-  private sortedFor?: readonly TimelineEntry[];
-  private sortedEntries: TimelineEntry[] = [];
-  private pendingFocus?: string;
-  private pendingNowScroll = false;
-  private downloads = new Map<string, Download>();
-  private usedDownloads = new Set<string>();
+  readonly #today = new TodayController(this, () => this.today);
+  readonly #overflow = new OverflowController(this, () => this.#list);
+
+  #appliedFeed?: object;
+  #sortedFor?: readonly TimelineEntry[];
+  #sorted: TimelineEntry[] = [];
+  #pendingFocus?: string;
+  #pendingNowScroll = false;
+  #downloads = new Map<string, Download>();
+  #used = new Set<string>();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const { href } of this.downloads.values()) URL.revokeObjectURL(href);
-    this.downloads.clear();
+    for (const { href } of this.#downloads.values()) URL.revokeObjectURL(href);
+    this.#downloads.clear();
   }
 
-  private get listElement(): HTMLElement | null {
+  get #list(): HTMLElement | null {
     return this.renderRoot.querySelector('.list');
   }
 
   /** All entries of the feed in timeline order (sorted once per feed). */
-  private get sorted(): TimelineEntry[] {
+  get #entries(): TimelineEntry[] {
     const timeline = this.feed.feed?.timeline ?? [];
-    if (this.sortedFor !== timeline) {
-      this.sortedFor = timeline;
-      this.sortedEntries = sortEntries(timeline);
-    }
-    return this.sortedEntries;
+    if (this.#sortedFor !== timeline) this.#sorted = sortEntries((this.#sortedFor = timeline));
+    return this.#sorted;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('kinds')) this.activeKinds = parseKinds(this.kinds);
-    if (changed.has('limit')) this.limitLifted = false;
-    if (changed.has('upcoming')) this.pastShown = false;
+    if (changed.has('kinds')) this.#kinds = parseKinds(this.kinds);
+    if (changed.has('limit')) this.#lifted = false;
+    if (changed.has('upcoming')) this.#pastShown = false;
 
     const feed = this.feed.feed;
-    const newFeed = !!feed && feed !== this.appliedFeed;
-    if (newFeed) {
-      this.appliedFeed = feed;
-      this.pendingNowScroll = true;
-    }
-    if (changed.has('today')) this.pendingNowScroll = true;
+    const newFeed = !!feed && feed !== this.#appliedFeed;
+    if (newFeed) this.#appliedFeed = feed;
+    if (newFeed || changed.has('today')) this.#pendingNowScroll = true;
     // The deep link applies when it changes and when a (new) feed arrives — silently, no event.
-    if ((changed.has('entry') || newFeed) && this.entry) this.applyDeepLink(this.entry.trim());
+    if ((changed.has('entry') || newFeed) && this.entry) this.#applyDeepLink(this.entry.trim());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    for (const [key, download] of this.downloads) {
-      if (!this.usedDownloads.has(key)) {
-        URL.revokeObjectURL(download.href);
-        this.downloads.delete(key);
+    for (const [key, { href }] of this.#downloads) {
+      if (!this.#used.has(key)) {
+        URL.revokeObjectURL(href);
+        this.#downloads.delete(key);
       }
     }
-    if (this.pendingFocus) {
-      const id = this.pendingFocus;
-      this.pendingFocus = undefined;
-      this.pendingNowScroll = false;
-      this.revealEntry(id);
-    } else if (this.pendingNowScroll && this.listElement) {
-      this.pendingNowScroll = false;
-      this.scrollTrackToNow();
+    const id = this.#pendingFocus;
+    if (id) {
+      this.#pendingFocus = undefined;
+      this.#pendingNowScroll = false;
+      this.#focusEntry(id)?.scrollIntoView({
+        block: 'center',
+        inline: 'nearest',
+        behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      });
+    } else if (this.#pendingNowScroll && this.#list) {
+      this.#pendingNowScroll = false;
+      this.#scrollTrackToNow();
     }
   }
 
@@ -221,302 +241,213 @@ export class WirTimeline extends WirElement {
    * Shows the linked entry whatever hides it — its kind switched off, `upcoming` for a past
    * entry, `limit` — because a reader who follows a link expects to land on that entry.
    */
-  private applyDeepLink(id: string): void {
-    const entry = this.sorted.find((e) => e.id === id);
+  #applyDeepLink(id: string): void {
+    const entry = this.#entries.find((e) => e.id === id);
     if (!entry) return;
-    if (!this.activeKinds.has(entry.kind)) this.activeKinds = new Set(this.activeKinds).add(entry.kind);
-    const status = entryStatus(entry, this.todayController.value);
-    if (this.upcoming && status === 'past') this.pastShown = true;
-    if (!this.visibleRows().rows.some((row) => row.entry.id === id)) this.limitLifted = true;
-    this.selectedId = id;
-    if (this.hasDetails(entry, status)) this.openIds = new Set(this.openIds).add(id);
-    this.pendingFocus = id;
+    this.#kinds.add(entry.kind);
+    const status = entryStatus(entry, this.#today.value);
+    if (this.upcoming && status === 'past') this.#pastShown = true;
+    if (!this.#rows().rows.some((row) => row.entry === entry)) this.#lifted = true;
+    this.#selected = id;
+    if (entry.text || this.#linkOf(entry) || this.#calendarEvent(entry, status)) this.#open.add(id);
+    this.#pendingFocus = id;
   }
 
-  private prefersReducedMotion(): boolean {
-    return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-  }
-
-  private revealEntry(id: string): void {
+  /** Focuses an entry's title button, or the item itself when it has none; returns the item. */
+  #focusEntry(id: string): HTMLElement | null {
     const item = this.renderRoot.querySelector<HTMLElement>(`#entry-${CSS.escape(id)}`);
-    if (!item) return;
-    const target = item.querySelector<HTMLElement>('.title-button') ?? item;
-    target.focus({ preventScroll: true });
-    item.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.prefersReducedMotion() ? 'auto' : 'smooth' });
+    (item?.querySelector<HTMLElement>('.title-button') ?? item)?.focus({ preventScroll: true });
+    return item;
   }
 
   // A wide track opens where "now" is, not at the oldest entry; only the track moves, never the page.
-  private scrollTrackToNow(): void {
-    const list = this.listElement;
-    const now = list?.querySelector<HTMLElement>('.now');
-    if (!list || !now || list.scrollWidth <= list.clientWidth + 1) return;
+  #scrollTrackToNow(): void {
+    const list = this.#list!;
+    const now = list.querySelector('.now');
+    if (!now || list.scrollWidth <= list.clientWidth + 1) return;
     const listBox = list.getBoundingClientRect();
     const nowBox = now.getBoundingClientRect();
-    const delta = nowBox.left + nowBox.width / 2 - (listBox.left + listBox.width / 2);
-    list.scrollBy({ left: delta, behavior: 'instant' });
+    list.scrollBy({ left: nowBox.left + nowBox.width / 2 - (listBox.left + listBox.width / 2), behavior: 'instant' });
   }
 
   // --- data -----------------------------------------------------------------------------------
 
   /**
-   * `all`: entries of the active kinds in the active time window (what filters allow);
-   * `rows`: those actually listed (after `limit`).
+   * `window`: entries in the active time window; `all`: those of the active kinds (what filters
+   * allow); `rows`: those actually listed (after `limit`).
    */
-  private visibleRows(): { window: Row[]; all: Row[]; rows: Row[]; truncated: boolean } {
-    const today = this.todayController.value;
-    const upcomingOnly = this.upcoming && !this.pastShown;
-    const window = this.sorted
+  #rows(): { window: Row[]; all: Row[]; rows: Row[]; truncated: boolean } {
+    const today = this.#today.value;
+    const upcomingOnly = this.upcoming && !this.#pastShown;
+    const window = this.#entries
       .map((entry) => ({ entry, status: entryStatus(entry, today) }))
       .filter((row) => !upcomingOnly || row.status !== 'past');
-    const all = window.filter((row) => this.activeKinds.has(row.entry.kind));
-    const limit = Math.trunc(Number(this.limit));
-    const limited = !this.limitLifted && Number.isFinite(limit) && limit > 0 && all.length > limit;
-    return { window, all, rows: limited ? all.slice(0, limit) : all, truncated: limited };
+    const all = window.filter((row) => this.#kinds.has(row.entry.kind));
+    const limit = Math.trunc(this.limit!);
+    const truncated = !this.#lifted && limit > 0 && all.length > limit;
+    return { window, all, rows: truncated ? all.slice(0, limit) : all, truncated };
   }
 
-  private calendarEvent(entry: TimelineEntry, status: EntryStatus): PendingEvent | undefined {
-    if (status === 'past') return undefined;
-    const days = calendarDays(entry);
-    const feed = this.feed.feed;
-    if (!days || !feed) return undefined;
-    const title = this.resolve(entry.title)!;
-    const text = this.resolve(entry.text);
-    const link = this.linkOf(entry);
+  #calendarEvent({ id, title, text, ...dates }: TimelineEntry, status: EntryStatus): PendingEvent | undefined {
+    const days = status !== 'past' && calendarDays(dates);
+    if (!days) return undefined;
+    const summary = this.resolve(title)!;
+    const link = this.#linkOf(dates);
     const url = link && /^https?:/i.test(link) ? link : undefined;
     // Many calendar apps show DESCRIPTION but ignore URL, so the link goes into both.
-    const description = [text?.text, url].filter(Boolean).join('\n\n') || undefined;
-    return {
-      entryId: entry.id,
-      firstDay: days.start,
-      lastDay: days.end,
-      summary: title.text,
-      description,
-      url,
-      language: title.lang,
-    };
+    const description = [this.resolve(text)?.text, url].filter(Boolean).join('\n\n') || undefined;
+    return { entryId: id, firstDay: days.start, lastDay: days.end, summary: summary.text, description, url, language: summary.lang };
   }
 
   /**
    * A Blob URL for an .ics file, reused while its content stays the same and revoked when no
    * longer shown. Undefined until the iCalendar module has loaded; the element renders again then.
    */
-  private download(events: PendingEvent[], name: string): Download | undefined {
+  #download(events: PendingEvent[], name: string): Download | undefined {
     const ics = icsModule;
-    const feed = this.feed.feed;
-    if (!ics || !feed) {
+    const { feed, result } = this.feed;
+    if (!ics) {
       void loadIcs().then(() => this.requestUpdate());
       return undefined;
     }
     const key = JSON.stringify([name, events]);
-    this.usedDownloads.add(key);
-    let download = this.downloads.get(key);
+    this.#used.add(key);
+    let download = this.#downloads.get(key);
     if (!download) {
+      const strategy = feed!.strategy;
       // The publisher's host (strategy.source), else the feed's, makes the UID global.
-      const domain = safeHost(feed.strategy.source) ?? safeHost(this.feed.result?.url);
-      const calendar = ics.buildCalendar(events.map(({ entryId, ...event }) => ({ ...event, uid: ics.eventUid(entryId, feed.strategy.id, domain) })));
-      const blob = new Blob([calendar], { type: 'text/calendar;charset=utf-8' });
-      download = { href: URL.createObjectURL(blob), filename: ics.calendarFileName(name) };
-      this.downloads.set(key, download);
+      const domain = safeHost(strategy.source) ?? safeHost(result?.url);
+      const calendar = ics.buildCalendar(events.map(({ entryId, ...event }) => ({ ...event, uid: ics.eventUid(entryId, strategy.id, domain) })));
+      download = { href: URL.createObjectURL(new Blob([calendar], { type: 'text/calendar;charset=utf-8' })), filename: ics.calendarFileName(name) };
+      this.#downloads.set(key, download);
     }
     return download;
   }
 
   /** The entry's details link, made absolute against the feed's URL; only http(s) and mailto. */
-  private linkOf(entry: TimelineEntry): string | undefined {
+  #linkOf(entry: { link?: string }): string | undefined {
     return safeHref(entry.link, this.feed.result?.url ?? document.baseURI);
-  }
-
-  private hasDetails(entry: TimelineEntry, status: EntryStatus): boolean {
-    return !!entry.text || !!this.linkOf(entry) || !!this.calendarEvent(entry, status);
   }
 
   // --- user actions ---------------------------------------------------------------------------
 
-  private toggleEntry(entry: TimelineEntry): void {
-    const open = new Set(this.openIds);
-    if (open.has(entry.id)) {
-      open.delete(entry.id);
-      this.openIds = open;
-      return;
+  #toggleEntry({ id, kind }: TimelineEntry): void {
+    if (!this.#open.delete(id)) {
+      this.#open.add(id);
+      this.#selected = id;
+      this.dispatchEvent(new WirEntrySelectEvent({ id, kind }));
     }
-    open.add(entry.id);
-    this.openIds = open;
-    this.selectedId = entry.id;
-    const event = new WirEntrySelectEvent({ id: entry.id, kind: entry.kind });
-    this.dispatchEvent(event);
+    this.requestUpdate();
   }
 
-  private toggleKind(kind: TimelineKind): void {
-    const active = new Set(this.activeKinds);
-    if (active.has(kind)) active.delete(kind);
-    else active.add(kind);
-    this.activeKinds = active;
+  #toggleKind(kind: TimelineKind): void {
+    if (!this.#kinds.delete(kind)) this.#kinds.add(kind);
+    this.requestUpdate();
   }
 
-  private resetKinds(): void {
-    this.activeKinds = new Set(timelineKinds);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="filter-button"]')?.focus());
-  }
-
-  private showPast(): void {
-    this.pastShown = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.title-button, [part~="filter-button"]')?.focus());
-  }
-
-  private showAll(firstHidden: string | undefined): void {
-    this.limitLifted = true;
-    // Focus moves to the first entry that was hidden, so keyboard users continue where they were.
-    void this.updateComplete.then(() => {
-      const item = firstHidden ? this.renderRoot.querySelector<HTMLElement>(`#entry-${CSS.escape(firstHidden)}`) : null;
-      (item?.querySelector<HTMLElement>('.title-button') ?? item)?.focus();
-    });
+  /** Updates, then moves focus to the first element `selector` finds, so keyboard users keep their place. */
+  async #focusAfterUpdate(selector: string): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** Scrolls the horizontal track by most of its width, towards earlier (-1) or later (1) entries. */
-  private scrollTrack(towards: -1 | 1): void {
-    const list = this.listElement;
-    if (!list) return;
-    if ((towards < 0 && this.overflow.atStart) || (towards > 0 && this.overflow.atEnd)) return;
-    const physical = this.dir === 'rtl' ? -towards : towards;
+  #scrollTrack(towards: -1 | 1): void {
+    if (towards < 0 ? this.#overflow.atStart : this.#overflow.atEnd) return;
+    const list = this.#list!;
     // No behavior given: the stylesheet's scroll-behavior decides (smooth unless reduced motion).
-    list.scrollBy({ left: physical * list.clientWidth * 0.8 });
+    list.scrollBy({ left: (this.dir === 'rtl' ? -towards : towards) * list.clientWidth * 0.8 });
   }
 
   // --- text -----------------------------------------------------------------------------------
 
-  private get dateLocale(): string {
+  get #locale(): string {
     return formattingLocale(this.locale, this.uiLocale);
   }
 
-  private formatNumber(value: number): string {
-    try {
-      return new Intl.NumberFormat(this.dateLocale).format(value);
-    } catch {
-      return String(value);
-    }
+  #number(value: number): string {
+    return new Intl.NumberFormat(this.#locale).format(value);
   }
 
-  // Invalid or out-of-range levels fall back into 2–6; at 6 the titles stay h6 too.
-  private level(): number {
-    const level = Math.trunc(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(Math.max(level, 2), 6) : 2;
+  #kindLabel(kind: TimelineKind, plural?: boolean): string {
+    return kind === 'phase'
+      ? plural
+        ? msg('Phasen', { id: 'timeline.filter.phase', desc: 'Filter button showing or hiding all phases (plural).' })
+        : msg('Phase', { id: 'timeline.kind.phase', desc: 'Kind of a timeline entry: a period of work (singular).' })
+      : kind === 'milestone'
+        ? plural
+          ? msg('Meilensteine', { id: 'timeline.filter.milestone', desc: 'Filter button showing or hiding all milestones (plural).' })
+          : msg('Meilenstein', { id: 'timeline.kind.milestone', desc: 'Kind of a timeline entry: a point reached, e.g. a decision (singular).' })
+        : plural
+          ? msg('Veranstaltungen', { id: 'timeline.filter.event', desc: 'Filter button showing or hiding all events (plural).' })
+          : msg('Veranstaltung', { id: 'timeline.kind.event', desc: 'Kind of a timeline entry: something to attend (singular).' });
   }
 
-  private headingText(): string {
-    if (this.heading?.trim()) return this.heading.trim();
-    return this.upcoming
-      ? msg('Nächste Termine', { id: 'timeline.headingUpcoming', desc: 'Default heading of the timeline in "upcoming only" mode (a sidebar of next dates).' })
-      : msg('Zeitleiste', { id: 'timeline.heading', desc: 'Default heading of the timeline widget (phases, milestones and events of the strategy).' });
-  }
-
-  private kindLabel(kind: TimelineKind): string {
-    switch (kind) {
-      case 'phase':
-        return msg('Phase', { id: 'timeline.kind.phase', desc: 'Kind of a timeline entry: a period of work (singular).' });
-      case 'milestone':
-        return msg('Meilenstein', { id: 'timeline.kind.milestone', desc: 'Kind of a timeline entry: a point reached, e.g. a decision (singular).' });
-      default:
-        return msg('Veranstaltung', { id: 'timeline.kind.event', desc: 'Kind of a timeline entry: something to attend (singular).' });
-    }
-  }
-
-  private kindFilterLabel(kind: TimelineKind): string {
-    switch (kind) {
-      case 'phase':
-        return msg('Phasen', { id: 'timeline.filter.phase', desc: 'Filter button showing or hiding all phases (plural).' });
-      case 'milestone':
-        return msg('Meilensteine', { id: 'timeline.filter.milestone', desc: 'Filter button showing or hiding all milestones (plural).' });
-      default:
-        return msg('Veranstaltungen', { id: 'timeline.filter.event', desc: 'Filter button showing or hiding all events (plural).' });
-    }
-  }
-
-  private statusLabel(row: Row): string {
-    switch (row.status) {
-      case 'past':
-        return msg('Vergangen', { id: 'timeline.status.past', desc: 'Status of a timeline entry that is over.' });
-      case 'upcoming':
-        return msg('Bevorstehend', { id: 'timeline.status.upcoming', desc: 'Status of a timeline entry that has not started yet.' });
-      default: {
-        const span = entrySpan(row.entry);
-        return span.start === span.end
+  #statusLabel({ entry, status }: Row): string {
+    const span = entrySpan(entry);
+    return status === 'past'
+      ? msg('Vergangen', { id: 'timeline.status.past', desc: 'Status of a timeline entry that is over.' })
+      : status === 'upcoming'
+        ? msg('Bevorstehend', { id: 'timeline.status.upcoming', desc: 'Status of a timeline entry that has not started yet.' })
+        : span.start === span.end
           ? msg('Heute', { id: 'timeline.status.today', desc: 'Status of a one-day timeline entry that is today.' })
           : msg('Läuft gerade', { id: 'timeline.status.current', desc: 'Status of a timeline entry whose period includes today ("in progress").' });
-      }
-    }
   }
 
   // --- rendering ------------------------------------------------------------------------------
 
-  private renderFilter(window: Row[]): TemplateResult | typeof nothing {
-    const present = timelineKinds.filter((kind) => this.sorted.some((entry) => entry.kind === kind));
+  #renderFilter(window: Row[]): TemplateResult | typeof nothing {
+    const present = timelineKinds.filter((kind) => this.#entries.some((entry) => entry.kind === kind));
     if (this.noFilter || present.length < 2) return nothing;
     return html`<div class="filter" part="filter" role="group" aria-labelledby="filter-label">
-      <span class="filter-label" id="filter-label">${msg('Anzeigen:', { id: 'timeline.filter.label', desc: 'Label before the group of buttons that choose which kinds of entries are shown.' })}</span>
-      ${present.map((kind) => {
-        const pressed = this.activeKinds.has(kind);
-        const count = this.formatNumber(window.filter((row) => row.entry.kind === kind).length);
-        return html`<button
-          class="filter-button"
+      <strong id="filter-label">${msg('Anzeigen:', { id: 'timeline.filter.label', desc: 'Label before the group of buttons that choose which kinds of entries are shown.' })}</strong>
+      ${present.map(
+        (kind) => html`<button
+          class="wir-button filter-button"
           part="filter-button"
           type="button"
           data-kind=${kind}
-          aria-pressed=${pressed ? 'true' : 'false'}
-          @click=${() => this.toggleKind(kind)}
+          aria-pressed=${this.#kinds.has(kind)}
+          @click=${() => this.#toggleKind(kind)}
         >
           <span class="check" aria-hidden="true"></span>
-          <span>${this.kindFilterLabel(kind)}</span>
-          <span class="count">(${count})</span>
-        </button>`;
-      })}
+          <span>${this.#kindLabel(kind, true)}</span>
+          <span class="count">(${this.#number(window.filter((row) => row.entry.kind === kind).length)})</span>
+        </button>`,
+      )}
     </div>`;
   }
 
-  private renderSummary(shown: number, total: number): TemplateResult {
-    const shownText = this.formatNumber(shown);
-    const totalText = this.formatNumber(total);
-    return html`<p class="summary" part="summary" role="status">
-      ${msg(str`Angezeigt: ${shownText} von ${totalText}`, { id: 'timeline.summary', desc: 'How many entries are listed out of all entries the filters allow, e.g. "Angezeigt: 5 von 9" = "Showing 5 of 9". Avoid a noun that would need plural forms.' })}
-    </p>`;
-  }
-
-  private renderNow(today: number): TemplateResult {
-    const date = formatDay(today, this.dateLocale);
+  #renderNow(today: number): TemplateResult {
     return html`<li class="now" part="now">
       <span class="now-line" aria-hidden="true"></span>
       <span class="now-text">
-        <strong class="now-label">${msg('Heute', { id: 'timeline.now', desc: 'Label of the marker that shows where today falls between past and upcoming entries; followed by the date.' })}</strong>
-        <time datetime=${isoDay(today)}>${date}</time>
+        <strong>${msg('Heute', { id: 'timeline.now', desc: 'Label of the marker that shows where today falls between past and upcoming entries; followed by the date.' })}</strong>
+        <time datetime=${isoDay(today)}>${formatDay(today, this.#locale)}</time>
       </span>
     </li>`;
   }
 
-  private renderEntry(row: Row, titleLevel: number): TemplateResult {
+  /** A link in an entry's details or the footer; `title` names the entry for screen readers. */
+  #action(part: string, href: string, label: string, title?: unknown, filename?: string): TemplateResult {
+    return html`<a class="action" part=${part} href=${href} download=${filename ?? nothing} type=${filename ? 'text/calendar' : nothing}
+      >${label}${title ? html`<span class="visually-hidden">: ${title}</span>` : nothing}</a
+    >`;
+  }
+
+  #renderEntry(row: Row, titleLevel: number): TemplateResult {
     const { entry, status } = row;
     const id = entry.id;
-    const open = this.openIds.has(id);
-    const event = this.calendarEvent(entry, status);
-    const href = this.linkOf(entry);
-    const details = !!entry.text || !!href || !!event;
-    const date = formatEntryDate(entry, this.dateLocale);
+    const open = this.#open.has(id);
+    const event = this.#calendarEvent(entry, status);
+    const href = this.#linkOf(entry);
+    const details = entry.text || href || event;
+    const date = formatEntryDate(entry, this.#locale);
     const title = this.t(entry.title);
-    const singleDate = !entry.end || entry.end === entry.date;
-    const titleContent = details
-      ? html`<button
-          class="title-button"
-          part="title-button"
-          type="button"
-          aria-expanded=${open ? 'true' : 'false'}
-          aria-controls="details-${id}"
-          aria-describedby="when-${id}"
-          @click=${() => this.toggleEntry(entry)}
-        >
-          <span class="chevron" aria-hidden="true"></span>
-          <span class="title-text">${title}</span>
-        </button>`
-      : html`<span class="title-text">${title}</span>`;
+    const titleText = html`<span class="title-text">${title}</span>`;
     // Built only for an open entry: a closed one's link is not reachable anyway.
-    const download = event && open ? this.download([event], `${this.feed.feed!.strategy.id}-${id}`) : undefined;
+    const download = event && open ? this.#download([event], `${this.feed.feed!.strategy.id}-${id}`) : undefined;
 
     return html`<li
       class="entry"
@@ -524,31 +455,48 @@ export class WirTimeline extends WirElement {
       id="entry-${id}"
       data-kind=${entry.kind}
       data-status=${status}
-      ?data-selected=${this.selectedId === id}
+      ?data-selected=${this.#selected === id}
       tabindex=${details ? nothing : '-1'}
     >
       <span class="marker" part="marker" aria-hidden="true"></span>
       <div class="body">
         <p class="when" id="when-${id}">
-          <span class="kind">${this.kindLabel(entry.kind)}</span>
-          <span class="date" part="date">${singleDate ? html`<time datetime=${entry.date}>${date}</time>` : date}</span>
-          <span class="status" part="status" data-status=${status}>${this.statusLabel(row)}</span>
+          <span class="kind">${this.#kindLabel(entry.kind)}</span>
+          <span class="date" part="date">${!entry.end || entry.end === entry.date ? html`<time datetime=${entry.date}>${date}</time>` : date}</span>
+          <span class="status" part="status" data-status=${status}>${this.#statusLabel(row)}</span>
         </p>
-        ${heading(titleLevel, 'title', undefined, 'title', titleContent)}
+        ${heading(
+          titleLevel,
+          'title',
+          details
+            ? html`<button
+                class="title-button"
+                part="title-button"
+                type="button"
+                aria-expanded=${open}
+                aria-controls="details-${id}"
+                aria-describedby="when-${id}"
+                @click=${() => this.#toggleEntry(entry)}
+              >
+                <span class="chevron" aria-hidden="true"></span>${titleText}
+              </button>`
+            : titleText,
+          true,
+        )}
         ${details
           ? html`<div class="details" part="details" id="details-${id}" ?hidden=${!open}>
               ${entry.text ? html`<p class="text">${this.t(entry.text)}</p>` : nothing}
               ${href || download
                 ? html`<p class="actions">
-                    ${href
-                      ? html`<a class="action" part="link" href=${href}>
-                          ${msg('Mehr erfahren', { id: 'timeline.more', desc: 'Link to a page with details about a timeline entry; followed by the entry title for screen readers.' })}<span class="visually-hidden">: ${title}</span>
-                        </a>`
-                      : nothing}
+                    ${href ? this.#action('link', href, msg('Mehr erfahren', { id: 'timeline.more', desc: 'Link to a page with details about a timeline entry; followed by the entry title for screen readers.' }), title) : nothing}
                     ${download
-                      ? html`<a class="action" part="calendar-link" href=${download.href} download=${download.filename} type="text/calendar">
-                          ${msg('In den Kalender (.ics)', { id: 'timeline.calendar', desc: 'Link that downloads an iCalendar file of one entry; followed by the entry title for screen readers.' })}<span class="visually-hidden">: ${title}</span>
-                        </a>`
+                      ? this.#action(
+                          'calendar-link',
+                          download.href,
+                          msg('In den Kalender (.ics)', { id: 'timeline.calendar', desc: 'Link that downloads an iCalendar file of one entry; followed by the entry title for screen readers.' }),
+                          title,
+                          download.filename,
+                        )
                       : nothing}
                   </p>`
                 : nothing}
@@ -560,48 +508,33 @@ export class WirTimeline extends WirElement {
 
   // For pointer users whose scroll bars are hidden until they scroll (macOS, touch screens).
   // Keyboard users can use them too, or focus the track and use the arrow keys.
-  private renderScrollButtons(): TemplateResult {
-    const button = (towards: -1 | 1, disabled: boolean, label: string, part: string) => html`<button
+  #scrollButton(towards: -1 | 1, label: string, part: string): TemplateResult {
+    return html`<button
       class="wir-button icon-button"
       part=${part}
       type="button"
       aria-label=${label}
-      aria-disabled=${disabled ? 'true' : 'false'}
-      @click=${() => this.scrollTrack(towards)}
+      aria-disabled=${towards < 0 ? this.#overflow.atStart : this.#overflow.atEnd}
+      @click=${() => this.#scrollTrack(towards)}
     >
-      <svg class="icon mirrored" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        ${towards < 0 ? svg`<path d="M15 5l-7 7 7 7"></path>` : svg`<path d="M9 5l7 7-7 7"></path>`}
-      </svg>
+      <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${towards < 0 ? 'M15 5l-7 7 7 7' : 'M9 5l7 7-7 7'}></path>`}</svg>
     </button>`;
-    return html`<div class="scroll-buttons">
-      ${button(-1, this.overflow.atStart, msg('Frühere Einträge', { id: 'timeline.scrollEarlier', desc: 'Button that scrolls the horizontal timeline towards earlier entries.' }), 'scroll-earlier-button')}
-      ${button(1, this.overflow.atEnd, msg('Spätere Einträge', { id: 'timeline.scrollLater', desc: 'Button that scrolls the horizontal timeline towards later entries.' }), 'scroll-later-button')}
-    </div>`;
   }
 
-  private renderEmptyFiltered(window: Row[]): TemplateResult {
-    if (window.length === 0 && this.upcoming && !this.pastShown) {
-      return html`<div class="empty-note" part="empty">
-        <p>${msg('Zurzeit sind keine Termine geplant.', { id: 'timeline.emptyUpcoming', desc: 'Upcoming-only mode when nothing is current or upcoming.' })}</p>
-        <button class="wir-button" part="empty-button" type="button" @click=${() => this.showPast()}>
-          ${msg('Vergangene Einträge anzeigen', { id: 'timeline.showPast', desc: 'Button in the empty upcoming-only view that also lists past entries.' })}
-        </button>
-      </div>`;
-    }
+  /** A message with a button that widens the selection (nothing upcoming, or every kind switched off). */
+  #emptyNote(message: string, label: string, action: () => void): TemplateResult {
     return html`<div class="empty-note" part="empty">
-      <p>${msg('Keine Einträge der gewählten Arten.', { id: 'timeline.emptyFiltered', desc: 'Shown when the kind filters exclude every entry; the button below it widens the selection.' })}</p>
-      <button class="wir-button" part="empty-button" type="button" @click=${() => this.resetKinds()}>
-        ${msg('Alle Arten anzeigen', { id: 'timeline.resetFilter', desc: 'Button that switches all kind filters back on.' })}
-      </button>
+      <p>${message}</p>
+      <button class="wir-button" part="empty-button" type="button" @click=${action}>${label}</button>
     </div>`;
   }
 
-  private renderTimeline(): TemplateResult {
-    const level = this.level();
-    const titleLevel = Math.min(level + 1, 6);
-    const strategy = this.feed.feed?.strategy;
-    const today = this.todayController.value;
-    const { window, all, rows, truncated } = this.visibleRows();
+  #renderTimeline(): TemplateResult {
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 6);
+    const strategy = this.feed.feed!.strategy;
+    const today = this.#today.value;
+    const { window, all, rows, truncated } = this.#rows();
+    const overflowing = this.#overflow.overflowing;
 
     // "Today" goes where it falls among the listed entries; when `limit` hides entries that
     // started before today, it would be misplaced, so it is left out until they are shown.
@@ -609,87 +542,109 @@ export class WirTimeline extends WirElement {
       all.map((row) => row.entry),
       today,
     );
-    const showNow = nowAt < rows.length || (nowAt === rows.length && rows.length > 0);
-    const items: TemplateResult[] = [];
-    rows.forEach((row, i) => {
-      if (showNow && i === nowAt) items.push(this.renderNow(today));
-      items.push(this.renderEntry(row, titleLevel));
-    });
-    if (showNow && nowAt === rows.length) items.push(this.renderNow(today));
+    const items: unknown[] = rows.map((row) => this.#renderEntry(row, Math.min(level + 1, 6)));
+    if (rows.length && nowAt <= rows.length) items.splice(nowAt, 0, this.#renderNow(today));
 
-    const offered = all.map((row) => this.calendarEvent(row.entry, row.status)).filter((e): e is PendingEvent => !!e);
-    const all_ = offered.length > 1 && strategy ? this.download(offered, `${strategy.id}-termine`) : undefined;
-    const firstHidden = truncated ? all[rows.length]?.entry.id : undefined;
-    const totalText = this.formatNumber(all.length);
+    const offered = all.map((row) => this.#calendarEvent(row.entry, row.status)).filter((e): e is PendingEvent => !!e);
+    const allEvents = offered.length > 1 ? this.#download(offered, `${strategy.id}-termine`) : undefined;
+    const firstHidden = truncated && all[rows.length].entry.id;
 
     return html`<section class="base" part="base" lang=${this.uiLocale} dir=${this.dir} aria-labelledby="heading">
       <div class="header" part="header">
-        ${heading(level, 'heading', 'heading', undefined, this.headingText())}
-        ${strategy ? html`<p class="strategy">${this.t(strategy.title)}</p>` : nothing}
+        ${heading(
+          level,
+          'heading',
+          this.heading?.trim() ||
+            (this.upcoming
+              ? msg('Nächste Termine', { id: 'timeline.headingUpcoming', desc: 'Default heading of the timeline in "upcoming only" mode (a sidebar of next dates).' })
+              : msg('Zeitleiste', { id: 'timeline.heading', desc: 'Default heading of the timeline widget (phases, milestones and events of the strategy).' })),
+        )}
+        <p class="strategy">${this.t(strategy.title)}</p>
       </div>
       <div class="toolbar">
-        ${this.renderFilter(window)}
+        ${this.#renderFilter(window)}
         <div class="toolbar-end">
-          ${this.renderSummary(rows.length, all.length)} ${rows.length && this.overflow.overflowing ? this.renderScrollButtons() : nothing}
+          <p class="summary" part="summary" role="status">
+            ${msg(str`Angezeigt: ${this.#number(rows.length)} von ${this.#number(all.length)}`, { id: 'timeline.summary', desc: 'How many entries are listed out of all entries the filters allow, e.g. "Angezeigt: 5 von 9" = "Showing 5 of 9". Avoid a noun that would need plural forms.' })}
+          </p>
+          ${rows.length && overflowing
+            ? [
+                this.#scrollButton(-1, msg('Frühere Einträge', { id: 'timeline.scrollEarlier', desc: 'Button that scrolls the horizontal timeline towards earlier entries.' }), 'scroll-earlier-button'),
+                this.#scrollButton(1, msg('Spätere Einträge', { id: 'timeline.scrollLater', desc: 'Button that scrolls the horizontal timeline towards later entries.' }), 'scroll-later-button'),
+              ]
+            : nothing}
         </div>
       </div>
       ${rows.length
-        ? html`<ol
-            class="list"
-            part="list"
-            aria-labelledby="heading"
-            tabindex=${this.overflow.overflowing ? '0' : nothing}
-          >
+        ? html`<ol class="list" part="list" aria-labelledby="heading" tabindex=${overflowing ? '0' : nothing}>
             ${items}
           </ol>`
-        : this.renderEmptyFiltered(window)}
-      ${truncated || all_
-        ? html`<div class="footer">
-            ${truncated
-              ? html`<button class="wir-button" part="show-all-button" type="button" @click=${() => this.showAll(firstHidden)}>
-                  ${msg(str`Alle anzeigen (${totalText})`, { id: 'timeline.showAll', desc: 'Button that lists all entries when a limit hides some; the placeholder is their number.' })}
+        : !window.length && this.upcoming && !this.#pastShown
+          ? this.#emptyNote(
+              msg('Zurzeit sind keine Termine geplant.', { id: 'timeline.emptyUpcoming', desc: 'Upcoming-only mode when nothing is current or upcoming.' }),
+              msg('Vergangene Einträge anzeigen', { id: 'timeline.showPast', desc: 'Button in the empty upcoming-only view that also lists past entries.' }),
+              () => {
+                this.#pastShown = true;
+                void this.#focusAfterUpdate('.title-button, [part~="filter-button"]');
+              },
+            )
+          : this.#emptyNote(
+              msg('Keine Einträge der gewählten Arten.', { id: 'timeline.emptyFiltered', desc: 'Shown when the kind filters exclude every entry; the button below it widens the selection.' }),
+              msg('Alle Arten anzeigen', { id: 'timeline.resetFilter', desc: 'Button that switches all kind filters back on.' }),
+              () => {
+                this.#kinds = new Set(timelineKinds);
+                void this.#focusAfterUpdate('[part~="filter-button"]');
+              },
+            )}
+      ${truncated || allEvents
+        ? html`<p class="footer">
+            ${firstHidden
+              ? html`<button
+                  class="wir-button"
+                  part="show-all-button"
+                  type="button"
+                  @click=${async () => {
+                    this.#lifted = true;
+                    // Focus moves to the first entry that was hidden, so keyboard users continue where they were.
+                    this.requestUpdate();
+                    await this.updateComplete;
+                    this.#focusEntry(firstHidden);
+                  }}
+                >
+                  ${msg(str`Alle anzeigen (${this.#number(all.length)})`, { id: 'timeline.showAll', desc: 'Button that lists all entries when a limit hides some; the placeholder is their number.' })}
                 </button>`
               : nothing}
-            ${all_
-              ? html`<a class="action" part="calendar-all-link" href=${all_.href} download=${all_.filename} type="text/calendar">
-                  ${msg('Alle kommenden Termine in den Kalender (.ics)', { id: 'timeline.calendarAll', desc: 'Link that downloads one iCalendar file with every upcoming entry that has exact dates.' })}
-                </a>`
+            ${allEvents
+              ? this.#action(
+                  'calendar-all-link',
+                  allEvents.href,
+                  msg('Alle kommenden Termine in den Kalender (.ics)', { id: 'timeline.calendarAll', desc: 'Link that downloads one iCalendar file with every upcoming entry that has exact dates.' }),
+                  undefined,
+                  allEvents.filename,
+                )
               : nothing}
-          </div>`
+          </p>`
         : nothing}
     </section>`;
   }
 
-  // Loading, error and empty states carry the UI language and direction like the timeline does.
-  private renderState(content: TemplateResult): TemplateResult {
-    return html`<div class="state" lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
-  }
-
   protected override render(): TemplateResult {
     // Whatever this render does not show again is revoked in updated().
-    this.usedDownloads = new Set();
+    this.#used = new Set();
     const { state, error } = this.feed;
-    if (state === 'loading') return this.renderState(renderLoading('var(--wir-timeline-min-height, 16rem)'));
-    if (state === 'error' && error) return this.renderState(renderError(error, () => this.feed.retry()));
-    if (state === 'idle') {
-      return this.renderState(
-        renderEmpty(msg('Für diese Zeitleiste ist keine Datenquelle angegeben.', { id: 'timeline.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })),
-      );
-    }
-    if (this.sorted.length === 0) {
-      return this.renderState(
-        renderEmpty(msg('Es sind noch keine Termine veröffentlicht.', { id: 'timeline.empty', desc: 'Shown when the feed contains no timeline entries.' })),
-      );
-    }
-    return this.renderTimeline();
-  }
-}
-
-function safeHost(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url, document.baseURI).hostname || undefined;
-  } catch {
-    return undefined;
+    // Loading, error and empty states carry the UI language and direction like the timeline does.
+    return state === 'ready' && this.#entries.length
+      ? this.#renderTimeline()
+      : html`<div lang=${this.uiLocale} dir=${this.dir}>
+          ${state === 'loading'
+            ? renderLoading('var(--wir-timeline-min-height, 16rem)')
+            : state === 'error'
+              ? renderError(error!, () => this.feed.retry())
+              : renderEmpty(
+                  state === 'idle'
+                    ? msg('Für diese Zeitleiste ist keine Datenquelle angegeben.', { id: 'timeline.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })
+                    : msg('Es sind noch keine Termine veröffentlicht.', { id: 'timeline.empty', desc: 'Shown when the feed contains no timeline entries.' }),
+                )}
+        </div>`;
   }
 }
