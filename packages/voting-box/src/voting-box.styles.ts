@@ -45,6 +45,7 @@ export const styles = css`
 
   legend {
     padding: 0;
+    margin-block-end: var(--_wir-space-s);
   }
 
   .times,
@@ -131,7 +132,7 @@ export const styles = css`
     flex: 1 0 100%;
     block-size: 0.75rem;
     border-radius: var(--_wir-radius-pill);
-    background: var(--wir-voting-box-bar-track, var(--_wir-color-surface-raised));
+    background: var(--wir-voting-box-bar-track, var(--_wir-color-skeleton));
     overflow: hidden;
   }
 

@@ -28,6 +28,8 @@ function heading(level: number, id: string | undefined, content: unknown): Templ
   }
 }
 
+const DAY_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+
 /** Rejections after which this browser cannot vote in the poll (others allow a corrected vote). */
 const FINAL_REASONS = ['poll-closed', 'poll-not-open', 'unknown-poll', 'origin-not-allowed', 'not-found'];
 
@@ -231,8 +233,9 @@ export class WirVotingBox extends WirElement {
     return new Intl.NumberFormat(this.#formatLocale, options).format(value);
   }
 
-  #date(value: string | number, time = true): string {
-    return new Intl.DateTimeFormat(this.#formatLocale, time ? { dateStyle: 'long', timeStyle: 'short' } : { timeStyle: 'short' }).format(new Date(value));
+  // With the time zone: a poll closes at 23:59 in Hannover, and a reader elsewhere sees their own time.
+  #date(value: string | number, day = true): string {
+    return new Intl.DateTimeFormat(this.#formatLocale, { ...(day && DAY_FORMAT), hour: '2-digit', minute: '2-digit', timeZoneName: day ? 'short' : undefined }).format(new Date(value));
   }
 
   #resultsUnavailable(): string {
@@ -396,7 +399,7 @@ export class WirVotingBox extends WirElement {
       </ul>
       <p class="total" part="total">
         ${msg(str`Abgestimmt haben: ${participants}`, { id: 'vote.total', desc: 'Number of people who took part (ballots cast).' })}${poll.choice === 'multiple'
-          ? html`<br />${msg('Mehrere Antworten waren möglich, daher können die Anteile zusammen mehr als 100 % ergeben.', { id: 'vote.multipleShares', desc: 'Note under the results of a multiple-choice poll.' })}`
+          ? html`<br />${msg('Mehrere Antworten waren möglich, daher können die Anteile zusammen mehr als 100 % ergeben.', { id: 'vote.multipleShares', desc: 'Note under the results of a multiple-choice poll.' })}`
           : nothing}
       </p>
       ${phase === 'open' && time
