@@ -43,21 +43,26 @@ const contentTypes = {
  * its styles as constructed stylesheets, which style-src does not govern, so no 'unsafe-inline'
  * is needed anywhere.
  */
-export const demoContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-  // Lit writes templates through its own Trusted Types policy; nothing else may touch HTML sinks.
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
+export function contentSecurityPolicy(connectSrc = []) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    // The vote API is another origin (npm start passes it); a partner page lists it the same way.
+    ["connect-src 'self'", ...connectSrc].join(' '),
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+    // Lit writes templates through its own Trusted Types policy; nothing else may touch HTML sinks.
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+export const demoContentSecurityPolicy = contentSecurityPolicy();
 
 /** URL prefix → folder, most specific first. */
 function mounts(root) {
@@ -105,7 +110,7 @@ function cacheControl(mount, file) {
   return 'no-cache';
 }
 
-async function handle(request, response, root) {
+async function handle(request, response, root, csp) {
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -141,7 +146,7 @@ async function handle(request, response, root) {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
   }
-  if (type.startsWith('text/html')) response.setHeader('Content-Security-Policy', demoContentSecurityPolicy);
+  if (type.startsWith('text/html')) response.setHeader('Content-Security-Policy', csp);
 
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304).end();
@@ -158,10 +163,11 @@ async function handle(request, response, root) {
   });
 }
 
-/** A demo server for the repository at `root` (not yet listening). */
-export function createDemoServer({ root = repoRoot } = {}) {
+/** A demo server for the repository at `root` (not yet listening); `connectSrc` adds origins pages may fetch from. */
+export function createDemoServer({ root = repoRoot, connectSrc = [] } = {}) {
+  const csp = contentSecurityPolicy(connectSrc);
   return createServer((request, response) => {
-    handle(request, response, root).catch((error) => {
+    handle(request, response, root, csp).catch((error) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) console.error(`serve: ${request.url}: ${error?.stack ?? error}`);
       if (response.headersSent) {
@@ -178,8 +184,8 @@ export function createDemoServer({ root = repoRoot } = {}) {
  * Starts the demo server on `port`; resolves with its base URL.
  * Rejects with a readable message when the port is taken.
  */
-export function startDemoServer({ port = Number(process.env.PORT ?? 8080), host, root = repoRoot } = {}) {
-  const server = createDemoServer({ root });
+export function startDemoServer({ port = Number(process.env.PORT ?? 8080), host, root = repoRoot, connectSrc = [] } = {}) {
+  const server = createDemoServer({ root, connectSrc });
   return new Promise((resolve, reject) => {
     server.once('error', (error) => {
       if (error.code === 'EADDRINUSE') {
