@@ -131,19 +131,11 @@ interface PendingFocus {
 export class WirActionFieldExplorer extends WirElement {
   static override styles = [...WirElement.styles, styles];
 
-  // Declared here rather than with @property/@state decorators, as in @wir/core: the same reactive
-  // properties without the decorator helpers in the bundle. `attribute: false` is implied by
-  // `state`, but the manifest analyzer only recognises the explicit form.
+  // Declared here rather than with @property decorators, as in @wir/core: the same reactive
+  // properties without the decorator helpers in the bundle. The reader's view state lives in
+  // #private fields below (the minifier renames them); a reader action that changes it asks for
+  // an update in #writeUrl or #showMore.
   static override properties: PropertyDeclarations = {
-    selectedField: { state: true, attribute: false },
-    goalTarget: { state: true, attribute: false },
-    selectedMeasure: { state: true, attribute: false },
-    openMeasures: { state: true, attribute: false },
-    query: { state: true, attribute: false },
-    themeFilter: { state: true, attribute: false },
-    statusFilter: { state: true, attribute: false },
-    groupFilter: { state: true, attribute: false },
-    limit: { state: true, attribute: false },
     field: { reflect: true },
     theme: { reflect: true },
     layout: { reflect: true },
@@ -152,15 +144,15 @@ export class WirActionFieldExplorer extends WirElement {
     pageSize: { type: Number, attribute: 'page-size', reflect: true },
   };
 
-  private selectedField?: string;
-  private goalTarget?: string;
-  private selectedMeasure?: string;
-  private openMeasures: ReadonlySet<string> = new Set();
-  private query = '';
-  private themeFilter?: string;
-  private statusFilter?: MeasureStatus;
-  private groupFilter?: string;
-  private limit = DEFAULT_PAGE_SIZE;
+  #selectedField?: string;
+  #goalTarget?: string;
+  #selectedMeasure?: string;
+  #openMeasures: ReadonlySet<string> = new Set();
+  #query = '';
+  #themeFilter?: string;
+  #statusFilter?: MeasureStatus;
+  #groupFilter?: string;
+  #limit = DEFAULT_PAGE_SIZE;
 
   /** Show only this action field (its id, e.g. `bildung`): no overview, no field navigation. */
   field?: string;
@@ -203,7 +195,7 @@ export class WirActionFieldExplorer extends WirElement {
 
   /** Id of the action field shown, pinned or chosen by the reader; undefined in the overview. */
   get currentField(): string | undefined {
-    return this.#vm?.field?.field.id ?? (this.field?.trim() || this.selectedField);
+    return this.#vm?.field?.field.id ?? (this.field?.trim() || this.#selectedField);
   }
 
   /** Number of measures matching the search and filters in the current view. */
@@ -232,7 +224,7 @@ export class WirActionFieldExplorer extends WirElement {
       this.#indexes.clear();
       this.#search = new IncrementalSearch();
     }
-    if (changed.has('pageSize')) this.limit = this.#pageLength;
+    if (changed.has('pageSize')) this.#limit = this.#pageLength;
     if (this.#catalogue && this.#pendingUrl) {
       const { state: urlState, cause } = this.#pendingUrl;
       this.#pendingUrl = undefined;
@@ -293,46 +285,47 @@ export class WirActionFieldExplorer extends WirElement {
     const goalId = goal && goal.field.field.id === field ? goal.goal.id : undefined;
     const measureId = measureField !== undefined && measureField === field ? urlState.measure : undefined;
 
-    const before = this.selectedField;
-    this.selectedField = pinned ? undefined : field;
-    this.goalTarget = goalId;
-    this.selectedMeasure = measureId;
-    this.openMeasures = new Set(measureId ? [measureId] : []);
-    this.query = urlState.q?.slice(0, MAX_QUERY_LENGTH) ?? '';
-    this.themeFilter = urlState.theme && catalogue.themes.has(urlState.theme) ? urlState.theme : undefined;
-    this.statusFilter = urlState.status;
-    this.groupFilter = urlState.group && catalogue.groups.has(urlState.group) ? urlState.group : undefined;
-    this.limit = this.#pageLength;
+    const before = this.#selectedField;
+    this.#selectedField = pinned ? undefined : field;
+    this.#goalTarget = goalId;
+    this.#selectedMeasure = measureId;
+    this.#openMeasures = new Set(measureId ? [measureId] : []);
+    this.#query = urlState.q?.slice(0, MAX_QUERY_LENGTH) ?? '';
+    this.#themeFilter = urlState.theme && catalogue.themes.has(urlState.theme) ? urlState.theme : undefined;
+    this.#statusFilter = urlState.status;
+    this.#groupFilter = urlState.group && catalogue.groups.has(urlState.group) ? urlState.group : undefined;
+    this.#limit = this.#pageLength;
     this.#announcer.cancel();
 
     if (cause === 'load') {
       // Like an anchor: bring the deep-linked place into view, without taking focus on load.
       if (measureId) this.#pendingScroll = `#m-${measureId}`;
       else if (goalId) this.#pendingScroll = `#goal-${goalId}`;
-      else if (this.selectedField) this.#pendingScroll = '.base';
+      else if (this.#selectedField) this.#pendingScroll = '.base';
       return;
     }
     // Back/Forward: the content under the reader's focus may be gone; put focus on the new view.
     const focusInside = !!this.shadowRoot?.activeElement;
-    if (before !== this.selectedField) {
-      this.#queueFieldEvent(this.selectedField, 'history');
-      if (focusInside) this.#pendingFocus = this.selectedField ? { selector: '#view-heading', preventScroll: true } : this.#overviewFocus(before, true);
+    if (before !== this.#selectedField) {
+      this.#queueFieldEvent(this.#selectedField, 'history');
+      if (focusInside) this.#pendingFocus = this.#selectedField ? { selector: '#view-heading', preventScroll: true } : this.#overviewFocus(before, true);
     }
   }
 
   #urlSnapshot(): UrlState {
     return {
-      field: this.#pinnedFieldId() ? undefined : this.selectedField,
-      goal: this.goalTarget,
-      measure: this.selectedMeasure,
-      theme: this.#pinnedThemeId() ? undefined : this.themeFilter,
-      status: this.statusFilter,
-      group: this.groupFilter,
-      q: this.query.trim() || undefined,
+      field: this.#pinnedFieldId() ? undefined : this.#selectedField,
+      goal: this.#goalTarget,
+      measure: this.#selectedMeasure,
+      theme: this.#pinnedThemeId() ? undefined : this.#themeFilter,
+      status: this.#statusFilter,
+      group: this.#groupFilter,
+      q: this.#query.trim() || undefined,
     };
   }
 
   #writeUrl(mode: UrlWriteMode): void {
+    this.requestUpdate();
     this.#urlState.write(this.#urlSnapshot(), mode);
   }
 
@@ -369,10 +362,10 @@ export class WirActionFieldExplorer extends WirElement {
   #viewModel(catalogue: Catalogue): ViewModel {
     const pinnedField = this.#pinnedFieldInfo(catalogue);
     const pinnedTheme = this.#pinnedThemeId();
-    const field = pinnedField ?? (this.selectedField ? catalogue.fieldById.get(this.selectedField) : undefined);
-    const filters: Filters = { theme: pinnedTheme ?? this.themeFilter, status: this.statusFilter, group: this.groupFilter };
+    const field = pinnedField ?? (this.#selectedField ? catalogue.fieldById.get(this.#selectedField) : undefined);
+    const filters: Filters = { theme: pinnedTheme ?? this.#themeFilter, status: this.#statusFilter, group: this.#groupFilter };
     const outcome = this.#filterOutcome(catalogue, filters, field);
-    const filtered = !!(this.query.trim() || (!pinnedTheme && this.themeFilter) || this.statusFilter || this.groupFilter);
+    const filtered = !!(this.#query.trim() || (!pinnedTheme && this.#themeFilter) || this.#statusFilter || this.#groupFilter);
     return {
       kind: field ? 'field' : filtered ? 'results' : 'overview',
       catalogue,
@@ -386,7 +379,7 @@ export class WirActionFieldExplorer extends WirElement {
   }
 
   #filterOutcome(catalogue: Catalogue, filters: Filters, field?: FieldInfo): FilterOutcome {
-    const words = this.query.trim();
+    const words = this.#query.trim();
     const key = [filters.theme, filters.status, filters.group, field?.field.id, words, words && this.locale].join('\u0000');
     const memo = this.#outcomeMemo;
     if (memo && memo.key === key && memo.catalogue === catalogue) return memo.outcome;
@@ -453,11 +446,11 @@ export class WirActionFieldExplorer extends WirElement {
   /** A deep-linked measure beyond the first page gets its page shown. */
   #revealSelectedMeasure(): void {
     const vm = this.#vm;
-    const id = this.selectedMeasure;
+    const id = this.#selectedMeasure;
     if (!vm || !id) return;
     const index = vm.catalogue.measureIndex.get(id);
     const position = index === undefined ? -1 : vm.outcome.hits.indexOf(index);
-    if (position >= this.limit) this.limit = Math.ceil((position + 1) / this.#pageLength) * this.#pageLength;
+    if (position >= this.#limit) this.#limit = Math.ceil((position + 1) / this.#pageLength) * this.#pageLength;
   }
 
   // ---- reader actions -------------------------------------------------------------------------
@@ -473,73 +466,73 @@ export class WirActionFieldExplorer extends WirElement {
   }
 
   #openField(id: string): void {
-    if (id === this.selectedField && !this.goalTarget) return;
-    this.selectedField = id;
-    this.goalTarget = undefined;
-    this.selectedMeasure = undefined;
-    this.openMeasures = new Set();
-    this.limit = this.#pageLength;
+    if (id === this.#selectedField && !this.#goalTarget) return;
+    this.#selectedField = id;
+    this.#goalTarget = undefined;
+    this.#selectedMeasure = undefined;
+    this.#openMeasures = new Set();
+    this.#limit = this.#pageLength;
     this.#writeUrl('push');
     this.#queueFieldEvent(id, 'user');
     this.#pendingFocus = { selector: '#view-heading' };
   }
 
   #openGoal(fieldId: string, goalId: string): void {
-    const changed = fieldId !== this.selectedField;
-    this.selectedField = fieldId;
-    this.goalTarget = goalId;
-    this.selectedMeasure = undefined;
-    this.limit = this.#pageLength;
+    const changed = fieldId !== this.#selectedField;
+    this.#selectedField = fieldId;
+    this.#goalTarget = goalId;
+    this.#selectedMeasure = undefined;
+    this.#limit = this.#pageLength;
     this.#writeUrl('push');
     if (changed) this.#queueFieldEvent(fieldId, 'user');
     this.#pendingFocus = { selector: `#goal-heading-${goalId}` };
   }
 
   #openOverview(): void {
-    const previous = this.selectedField;
+    const previous = this.#selectedField;
     const wasFiltered = this.#vm?.filtered;
-    this.selectedField = undefined;
-    this.goalTarget = undefined;
-    this.selectedMeasure = undefined;
-    this.openMeasures = new Set();
+    this.#selectedField = undefined;
+    this.#goalTarget = undefined;
+    this.#selectedMeasure = undefined;
+    this.#openMeasures = new Set();
     // The way back to the overview from a group's page is also the way out of its filter.
     if (!previous) this.#clearUserFilters();
-    this.limit = this.#pageLength;
+    this.#limit = this.#pageLength;
     this.#writeUrl('push');
     if (previous) this.#queueFieldEvent(undefined, 'user');
     this.#pendingFocus = previous && !wasFiltered ? this.#overviewFocus(previous) : { selector: previous ? '#view-heading' : '#heading' };
   }
 
   #openGroup(id: string): void {
-    this.groupFilter = id;
-    this.limit = this.#pageLength;
+    this.#groupFilter = id;
+    this.#limit = this.#pageLength;
     this.#writeUrl('push');
     this.#pendingFocus = { selector: '#view-heading' };
   }
 
   #toggleMeasure(id: string): void {
-    const open = new Set(this.openMeasures);
+    const open = new Set(this.#openMeasures);
     if (open.has(id)) {
       open.delete(id);
-      if (this.selectedMeasure === id) this.selectedMeasure = undefined;
+      if (this.#selectedMeasure === id) this.#selectedMeasure = undefined;
     } else {
       open.add(id);
-      this.selectedMeasure = id;
+      this.#selectedMeasure = id;
     }
-    this.openMeasures = open;
+    this.#openMeasures = open;
     this.#writeUrl('replace');
   }
 
   #filtersChanged(mode: UrlWriteMode): void {
-    this.goalTarget = undefined;
-    this.limit = this.#pageLength;
+    this.#goalTarget = undefined;
+    this.#limit = this.#pageLength;
     this.#writeUrl(mode);
     this.#announcer.announce(() => withRenderLocale(this.uiLocale, () => this.#resultAnnouncement()));
   }
 
   #setQuery(value: string): void {
-    if (value === this.query) return;
-    this.query = value;
+    if (value === this.#query) return;
+    this.#query = value;
     this.#filtersChanged('typing');
   }
 
@@ -557,17 +550,17 @@ export class WirActionFieldExplorer extends WirElement {
 
   #setFilter(kind: 'theme' | 'status' | 'group', value: string): void {
     const next = value || undefined;
-    if (kind === 'theme') this.themeFilter = next;
-    else if (kind === 'status') this.statusFilter = next as MeasureStatus | undefined;
-    else this.groupFilter = next;
+    if (kind === 'theme') this.#themeFilter = next;
+    else if (kind === 'status') this.#statusFilter = next as MeasureStatus | undefined;
+    else this.#groupFilter = next;
     this.#filtersChanged('push');
   }
 
   #clearUserFilters(): void {
-    this.query = '';
-    this.themeFilter = undefined;
-    this.statusFilter = undefined;
-    this.groupFilter = undefined;
+    this.#query = '';
+    this.#themeFilter = undefined;
+    this.#statusFilter = undefined;
+    this.#groupFilter = undefined;
   }
 
   #resetFilters(): void {
@@ -577,21 +570,22 @@ export class WirActionFieldExplorer extends WirElement {
   }
 
   #removeFilter(kind: 'q' | 'theme' | 'status' | 'group'): void {
-    if (kind === 'q') this.query = '';
+    if (kind === 'q') this.#query = '';
     else this.#setFilterValue(kind, undefined);
     this.#filtersChanged('push');
     this.#pendingFocus = { selector: '#search' };
   }
 
   #setFilterValue(kind: 'theme' | 'status' | 'group', value: undefined): void {
-    if (kind === 'theme') this.themeFilter = value;
-    else if (kind === 'status') this.statusFilter = value;
-    else this.groupFilter = value;
+    if (kind === 'theme') this.#themeFilter = value;
+    else if (kind === 'status') this.#statusFilter = value;
+    else this.#groupFilter = value;
   }
 
   #showMore(): void {
-    const first = this.#vm?.outcome.hits[this.limit];
-    this.limit += this.#pageLength;
+    const first = this.#vm?.outcome.hits[this.#limit];
+    this.#limit += this.#pageLength;
+    this.requestUpdate();
     const entry = first === undefined ? undefined : this.#catalogue?.entries[first];
     if (entry) this.#pendingFocus = { selector: `#mb-${entry.measure.id}` };
   }
@@ -717,7 +711,7 @@ export class WirActionFieldExplorer extends WirElement {
           spellcheck="false"
           enterkeyhint="search"
           maxlength=${MAX_QUERY_LENGTH}
-          .value=${this.query}
+          .value=${this.#query}
           @input=${this.#onSearchInput}
           @compositionend=${(e: CompositionEvent) => this.#setQuery((e.target as HTMLInputElement).value)}
         />
@@ -730,26 +724,26 @@ export class WirActionFieldExplorer extends WirElement {
         : html`<div class="control">
             <label for="theme">${this.#themeLabel()}</label>
             <select id="theme" part="theme-select" @change=${(e: Event) => this.#setFilter('theme', (e.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${!this.themeFilter}>${msg('Alle Themen', { id: 'explorer.theme.all', desc: 'Theme filter option: no theme filter.' })}</option>
+              <option value="" ?selected=${!this.#themeFilter}>${msg('Alle Themen', { id: 'explorer.theme.all', desc: 'Theme filter option: no theme filter.' })}</option>
               ${[...catalogue.themes.values()].map(
-                (t) => html`<option value=${t.id} ?selected=${t.id === this.themeFilter}>${option(this.#resolvedText(t.title), outcome.themeFacet.get(t.id) ?? 0)}</option>`,
+                (t) => html`<option value=${t.id} ?selected=${t.id === this.#themeFilter}>${option(this.#resolvedText(t.title), outcome.themeFacet.get(t.id) ?? 0)}</option>`,
               )}
             </select>
           </div>`}
       <div class="control">
         <label for="status">${msg('Stand', { id: 'explorer.status', desc: 'Label of the status filter (how far a measure has come).' })}</label>
         <select id="status" part="status-select" @change=${(e: Event) => this.#setFilter('status', (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.statusFilter}>${msg('Jeder Stand', { id: 'explorer.status.all', desc: 'Status filter option: no status filter.' })}</option>
-          ${STATUS_ORDER.map((s) => html`<option value=${s} ?selected=${s === this.statusFilter}>${option(this.#statusLabel(s), outcome.statusFacet[s])}</option>`)}
+          <option value="" ?selected=${!this.#statusFilter}>${msg('Jeder Stand', { id: 'explorer.status.all', desc: 'Status filter option: no status filter.' })}</option>
+          ${STATUS_ORDER.map((s) => html`<option value=${s} ?selected=${s === this.#statusFilter}>${option(this.#statusLabel(s), outcome.statusFacet[s])}</option>`)}
         </select>
       </div>
       ${groups.length
         ? html`<div class="control">
             <label for="group">${this.#groupLabel()}</label>
             <select id="group" part="group-select" @change=${(e: Event) => this.#setFilter('group', (e.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${!this.groupFilter}>${msg('Alle', { id: 'explorer.group.all', desc: 'Group filter option: measures from anyone.' })}</option>
+              <option value="" ?selected=${!this.#groupFilter}>${msg('Alle', { id: 'explorer.group.all', desc: 'Group filter option: measures from anyone.' })}</option>
               ${groups.map(
-                (g) => html`<option value=${g.id} ?selected=${g.id === this.groupFilter}>${option(this.#resolvedText(g.title), outcome.groupFacet.get(g.id) ?? 0)}</option>`,
+                (g) => html`<option value=${g.id} ?selected=${g.id === this.#groupFilter}>${option(this.#resolvedText(g.title), outcome.groupFacet.get(g.id) ?? 0)}</option>`,
               )}
             </select>
           </div>`
@@ -855,8 +849,8 @@ export class WirActionFieldExplorer extends WirElement {
   }
 
   #renderResultsView(vm: ViewModel): TemplateResult {
-    const group = this.groupFilter ? vm.catalogue.groups.get(this.groupFilter) : undefined;
-    const groupPage = group && !this.query.trim() && !this.statusFilter && !(this.themeFilter && !vm.pinnedTheme);
+    const group = this.#groupFilter ? vm.catalogue.groups.get(this.#groupFilter) : undefined;
+    const groupPage = group && !this.#query.trim() && !this.#statusFilter && !(this.#themeFilter && !vm.pinnedTheme);
     return html`<div class="results-header">
         ${groupPage
           ? html`<a class="back" part="back-link" href=${this.#hrefFor({ group: undefined })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openOverview())}>
@@ -891,8 +885,8 @@ export class WirActionFieldExplorer extends WirElement {
       return html`${renderEmpty(msg('In diesem Handlungsfeld sind noch keine Maßnahmen veröffentlicht.', { id: 'explorer.fieldEmpty', desc: 'Shown for an action field that has no measures yet.' }))}`;
     }
     return html`${count ? html`<p class="result-count" part="result-count">${count}</p>` : nothing}
-      ${hits.length === 0 ? this.#renderNoResults(vm) : this.#renderGoals(vm, hits.slice(0, this.limit), context)}
-      ${hits.length > this.limit ? this.#renderMore(hits.length) : nothing}`;
+      ${hits.length === 0 ? this.#renderNoResults(vm) : this.#renderGoals(vm, hits.slice(0, this.#limit), context)}
+      ${hits.length > this.#limit ? this.#renderMore(hits.length) : nothing}`;
   }
 
   #renderGoals(vm: ViewModel, page: number[], context: 'field' | 'results'): TemplateResult {
@@ -918,7 +912,7 @@ export class WirActionFieldExplorer extends WirElement {
               >${this.t(goal.title)}</a
             >`
         : html`<span class="title">${this.t(goal.title)}</span>`;
-    const targeted = goal.id === this.goalTarget;
+    const targeted = goal.id === this.#goalTarget;
     return html`<li class="goal" part="goal" id="goal-${goal.id}" ?data-target=${targeted} ${customProperty('--_field-color', info.field.color)}>
       ${this.#renderHeading(vm.pinnedField ? 1 : 2, { id: `goal-heading-${goal.id}`, class: 'goal-title', focusable: true }, title)}
       ${goal.description && context === 'field' && this.layout !== 'compact' ? html`<p class="goal-description">${this.t(goal.description)}</p>` : nothing}
@@ -931,7 +925,7 @@ export class WirActionFieldExplorer extends WirElement {
   #renderMeasure(vm: ViewModel, index: number): TemplateResult {
     const { catalogue } = vm;
     const { measure, status } = catalogue.entries[index];
-    const open = this.openMeasures.has(measure.id);
+    const open = this.#openMeasures.has(measure.id);
     const group = measure.contributedBy ? catalogue.groups.get(measure.contributedBy) : undefined;
     return html`<li class="measure" part="measure" id="m-${measure.id}" ?data-open=${open}>
       ${this.#renderHeading(
@@ -1040,7 +1034,7 @@ export class WirActionFieldExplorer extends WirElement {
   }
 
   #renderMore(total: number): TemplateResult {
-    const shown = Math.min(this.limit, total);
+    const shown = Math.min(this.#limit, total);
     const next = Math.min(this.#pageLength, total - shown);
     return html`<div class="more">
       <p class="more-status">${msg(str`${shown} von ${total} Maßnahmen angezeigt`, { id: 'explorer.shown', desc: 'How many of the matching measures are shown so far.' })}</p>
@@ -1052,18 +1046,18 @@ export class WirActionFieldExplorer extends WirElement {
 
   #renderNoResults(vm: ViewModel): TemplateResult {
     const active: Array<{ kind: 'q' | 'theme' | 'status' | 'group'; label: string }> = [];
-    const words = this.query.trim();
+    const words = this.#query.trim();
     if (words) active.push({ kind: 'q', label: msg(str`Suche „${words}“`, { id: 'explorer.active.query', desc: 'An active filter: the search words, in quotes.' }) });
-    if (this.themeFilter && !vm.pinnedTheme) {
-      const title = this.#resolvedText(vm.catalogue.themes.get(this.themeFilter)?.title);
+    if (this.#themeFilter && !vm.pinnedTheme) {
+      const title = this.#resolvedText(vm.catalogue.themes.get(this.#themeFilter)?.title);
       active.push({ kind: 'theme', label: msg(str`Querschnittsthema „${title}“`, { id: 'explorer.active.theme', desc: 'An active filter: a cross-cutting theme, in quotes.' }) });
     }
-    if (this.statusFilter) {
-      const label = this.#statusLabel(this.statusFilter);
+    if (this.#statusFilter) {
+      const label = this.#statusLabel(this.#statusFilter);
       active.push({ kind: 'status', label: msg(str`Stand „${label}“`, { id: 'explorer.active.status', desc: 'An active filter: a status, in quotes.' }) });
     }
-    if (this.groupFilter) {
-      const title = this.#resolvedText(vm.catalogue.groups.get(this.groupFilter)?.title);
+    if (this.#groupFilter) {
+      const title = this.#resolvedText(vm.catalogue.groups.get(this.#groupFilter)?.title);
       active.push({ kind: 'group', label: msg(str`Eingebracht von „${title}“`, { id: 'explorer.active.group', desc: 'An active filter: the contributing group, in quotes.' }) });
     }
     const elsewhere = vm.kind === 'field' && !vm.pinnedField ? [...vm.outcome.fieldHits].reduce((a, b) => a + b, 0) : 0;
