@@ -1,6 +1,5 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { cache } from 'lit/directives/cache.js';
 import { msg, str } from '@lit/localize';
 import { WirElement, customProperty, renderEmpty, renderError, renderLoading, withRenderLocale } from '@wir/core';
 import { resolveText } from '@wir/feed';
@@ -1126,7 +1125,7 @@ export class WirActionFieldExplorer extends WirElement {
       </div>
       ${this.#renderFilters(vm)}
       <div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
-      <div class="view" data-view=${vm.kind}>${cache(view)}</div>
+      <div class="view" data-view=${vm.kind}>${view}</div>
     </section>`;
   }
 
