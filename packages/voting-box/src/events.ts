@@ -16,36 +16,40 @@ export interface VoteRejectDetail {
   reason: string;
 }
 
+/** Bubbling, composed, with a typed `detail`: the shape every public WIR event has. */
+class VoteEvent<T> extends Event {
+  readonly detail: T;
+
+  constructor(type: string, detail: T) {
+    super(type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
 /** The reader submitted a vote (before it is sent). Only ever fired by a user action. */
-export class WirVoteSubmitEvent extends Event {
+export class WirVoteSubmitEvent extends VoteEvent<VoteSubmitDetail> {
   static readonly eventName = 'wir-vote-submit';
-  readonly detail: VoteSubmitDetail;
 
   constructor(detail: VoteSubmitDetail) {
-    super(WirVoteSubmitEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(WirVoteSubmitEvent.eventName, detail);
   }
 }
 
 /** The vote API acknowledged the vote submitted in this element — at once or after retries. */
-export class WirVoteAcceptEvent extends Event {
+export class WirVoteAcceptEvent extends VoteEvent<VoteAcceptDetail> {
   static readonly eventName = 'wir-vote-accept';
-  readonly detail: VoteAcceptDetail;
 
   constructor(detail: VoteAcceptDetail) {
-    super(WirVoteAcceptEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(WirVoteAcceptEvent.eventName, detail);
   }
 }
 
 /** The vote API refused the vote submitted in this element for good (a 4xx other than 409/429). */
-export class WirVoteRejectEvent extends Event {
+export class WirVoteRejectEvent extends VoteEvent<VoteRejectDetail> {
   static readonly eventName = 'wir-vote-reject';
-  readonly detail: VoteRejectDetail;
 
   constructor(detail: VoteRejectDetail) {
-    super(WirVoteRejectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(WirVoteRejectEvent.eventName, detail);
   }
 }
 

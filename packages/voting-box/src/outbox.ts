@@ -15,7 +15,7 @@
  * (insecure contexts, old browsers) both tabs may send — harmless, because the server answers a
  * replayed key with `200` and counts it once.
  */
-import { call, pollPath, solveChallenge } from './vote-client.js';
+import { call, pollPath } from './vote-client.js';
 import type { Challenge, Proof, VoteBody } from './vote-client.js';
 
 export type VoteStatus = 'pending' | 'sent' | 'rejected';
@@ -207,6 +207,7 @@ async function attempt(id: string): Promise<void> {
     if (challenge.body) {
       progress.set(id, 0);
       notify(id, true);
+      const { solveChallenge } = await import('./pow.js');
       const proof = await solveChallenge(challenge.body, (share) => {
         progress.set(id, share);
         notify(id, true);

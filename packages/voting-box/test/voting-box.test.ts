@@ -13,7 +13,8 @@ import '../src/wir-voting-box.js';
 import { WirVoteAcceptEvent, WirVoteRejectEvent, WirVoteSubmitEvent, WirVotingBox } from '../src/index.js';
 import { flush, getRecord, voterToken } from '../src/outbox.js';
 import type { VoteRecord } from '../src/outbox.js';
-import { apiBase, solveChallenge } from '../src/vote-client.js';
+import { apiBase } from '../src/vote-client.js';
+import { solveChallenge } from '../src/pow.js';
 
 // web-test-runner provides mocha's globals (module-scoped declarations, as in the other widgets).
 interface Ctx {
