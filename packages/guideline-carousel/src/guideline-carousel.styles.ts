@@ -7,9 +7,40 @@ export const styles = css`
     container-type: inline-size;
     --_gap: var(--wir-carousel-gap, var(--_wir-space-m));
     --_padding: var(--wir-carousel-padding, var(--_wir-space-l));
-    --_min-height: var(--wir-carousel-min-height, 18rem);
     --_image-ratio: var(--wir-carousel-image-ratio, 16 / 9);
     --_tab-size: var(--_wir-target-size);
+  }
+
+  /* The height reserved while loading and kept as the carousel's minimum, so nothing below it
+     moves when the feed arrives. A narrow carousel wraps its controls and text onto more lines,
+     so the default follows the width: the loaded height of the Hannover sample feed is about
+     550 px at 320 px wide, 530 px at 400, 410-450 px up to 36rem and 350 px beyond (no images). A page that
+     knows its content sets --wir-carousel-min-height. Container queries cannot style the host,
+     so the value sits on the state wrapper and on the carousel. */
+  .state,
+  .base {
+    --_min-height: var(--wir-carousel-min-height, 22rem);
+  }
+
+  @container (max-width: 36rem) {
+    .state,
+    .base {
+      --_min-height: var(--wir-carousel-min-height, 28rem);
+    }
+  }
+
+  @container (max-width: 28rem) {
+    .state,
+    .base {
+      --_min-height: var(--wir-carousel-min-height, 33rem);
+    }
+  }
+
+  @container (max-width: 24rem) {
+    .state,
+    .base {
+      --_min-height: var(--wir-carousel-min-height, 34rem);
+    }
   }
 
   .base {
@@ -111,7 +142,8 @@ export const styles = css`
     display: grid;
     /* Horizontal swipes reach the element; vertical ones still scroll the page. */
     touch-action: pan-y;
-    min-block-size: calc(var(--_min-height) - 8rem);
+    /* Takes the height the minimum leaves, so spare room sits under the text. */
+    flex-grow: 1;
   }
 
   /* All slides share one grid cell, so the area is as tall as the tallest slide and nothing

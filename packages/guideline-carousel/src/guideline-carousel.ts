@@ -58,7 +58,7 @@ const DEFAULT_INTERVAL_SECONDS = 8;
  * @csspart retry-button - The retry button of the error state.
  * @csspart empty - The message shown when the feed has no guidelines.
  *
- * @cssprop --wir-carousel-min-height - Height reserved while loading and for the slide area (default 18rem).
+ * @cssprop --wir-carousel-min-height - Height reserved while loading and kept as the minimum (default by the carousel's width: 34rem up to 24rem, 28rem up to 36rem, else 22rem).
  * @cssprop --wir-carousel-gap - Space between the carousel's parts (default --wir-space-m).
  * @cssprop --wir-carousel-padding - Inner padding (default --wir-space-l).
  * @cssprop --wir-carousel-image-ratio - Aspect ratio of guideline images (default 16 / 9).
@@ -408,7 +408,7 @@ export class WirGuidelineCarousel extends WirElement {
 
   protected override render(): TemplateResult {
     const { state, error } = this.feed;
-    if (state === 'loading') return this.#renderState(renderLoading('var(--wir-carousel-min-height, 18rem)'));
+    if (state === 'loading') return this.#renderState(renderLoading('var(--_min-height)'));
     if (state === 'error' && error) return this.#renderState(renderError(error, () => this.feed.retry()));
     if (state === 'idle') {
       return this.#renderState(
