@@ -559,14 +559,12 @@ export const styles = css`
 
   @media (prefers-reduced-motion: no-preference) {
     .chevron {
-      transition: transform var(--_wir-duration) ease;
+      transition: transform var(--_wir-duration);
     }
   }
 
+  /* Borders need no rule here: forced colours repaint them in the system colour already. */
   @media (forced-colors: active) {
-    .base, .card, .chip, .measure, .indicator, .no-results, .status-badge, .group-badge, .field-header {
-      border-color: CanvasText;
-    }
     .chip[aria-current='page'] {
       forced-color-adjust: none;
       border-color: Highlight;

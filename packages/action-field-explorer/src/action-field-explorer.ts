@@ -1129,39 +1129,31 @@ export class WirActionFieldExplorer extends WirElement {
     </section>`;
   }
 
-  // Loading, error and empty states carry the UI language and direction like the explorer does.
-  #renderState(content: TemplateResult): TemplateResult {
-    return html`<div class="state" lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
-  }
-
   protected override render(): TemplateResult {
     const { state, error } = this.feed;
-    if (state === 'loading') return this.#renderState(renderLoading('var(--wir-explorer-min-height, 24rem)'));
-    if (state === 'error' && error) return this.#renderState(renderError(error, () => this.feed.retry()));
     const vm = this.#vm;
-    if (state === 'idle' || !vm) {
-      return this.#renderState(
-        renderEmpty(msg('Für diese Übersicht ist keine Datenquelle angegeben.', { id: 'explorer.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })),
-      );
-    }
     const pinnedField = this.#pinnedFieldId();
-    if (pinnedField && !vm.field) {
-      return this.#renderState(
-        renderEmpty(msg(str`Das Handlungsfeld „${pinnedField}“ ist in den Daten nicht enthalten.`, { id: 'explorer.unknownField', desc: 'The page pinned an action field id that the feed does not contain; the placeholder is that id.' })),
-      );
+    const pinnedTheme = vm?.pinnedTheme;
+    const unknownTheme = pinnedTheme && !vm.catalogue.themes.has(pinnedTheme);
+    if (state === 'ready' && vm && !(pinnedField && !vm.field) && !unknownTheme && vm.catalogue.fields.length) {
+      return this.#renderExplorer(vm);
     }
-    const pinnedTheme = vm.pinnedTheme;
-    if (pinnedTheme && !vm.catalogue.themes.has(pinnedTheme)) {
-      return this.#renderState(
-        renderEmpty(msg(str`Das Querschnittsthema „${pinnedTheme}“ ist in den Daten nicht enthalten.`, { id: 'explorer.unknownTheme', desc: 'The page pinned a cross-cutting theme id that the feed does not contain; the placeholder is that id.' })),
-      );
-    }
-    if (vm.catalogue.fields.length === 0) {
-      return this.#renderState(
-        renderEmpty(msg('Es sind noch keine Handlungsfelder veröffentlicht.', { id: 'explorer.empty', desc: 'Shown when the feed contains no action fields.' })),
-      );
-    }
-    return this.#renderExplorer(vm);
+    // Loading, error and empty states carry the UI language and direction like the explorer does.
+    return html`<div lang=${this.uiLocale} dir=${this.dir}>
+      ${state === 'loading'
+        ? renderLoading('var(--wir-explorer-min-height, 24rem)')
+        : state === 'error'
+          ? renderError(error!, () => this.feed.retry())
+          : renderEmpty(
+              state === 'idle' || !vm
+                ? msg('Für diese Übersicht ist keine Datenquelle angegeben.', { id: 'explorer.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })
+                : pinnedField && !vm.field
+                  ? msg(str`Das Handlungsfeld „${pinnedField}“ ist in den Daten nicht enthalten.`, { id: 'explorer.unknownField', desc: 'The page pinned an action field id that the feed does not contain; the placeholder is that id.' })
+                  : unknownTheme
+                    ? msg(str`Das Querschnittsthema „${pinnedTheme}“ ist in den Daten nicht enthalten.`, { id: 'explorer.unknownTheme', desc: 'The page pinned a cross-cutting theme id that the feed does not contain; the placeholder is that id.' })
+                    : msg('Es sind noch keine Handlungsfelder veröffentlicht.', { id: 'explorer.empty', desc: 'Shown when the feed contains no action fields.' }),
+            )}
+    </div>`;
   }
 }
 
