@@ -177,13 +177,9 @@ function formatter(locale: string, precision: DatePrecision): Intl.DateTimeForma
   let format = formatters.get(key);
   if (!format) {
     // The feed's months and years are Gregorian, so the calendar is too (a Hijri month would
-    // straddle two of them); the numbering system stays the locale's (ar-EG: ٢٠٢١).
-    const options: Intl.DateTimeFormatOptions = { ...OPTIONS[precision], timeZone: 'UTC', calendar: 'gregory' };
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      format = new Intl.DateTimeFormat('de', options);
-    }
+    // straddle two of them); the numbering system stays the locale's (ar-EG: ٢٠٢١). The locale
+    // comes from formattingLocale(), which only returns supported tags, so this cannot throw.
+    format = new Intl.DateTimeFormat(locale, { ...OPTIONS[precision], timeZone: 'UTC', calendar: 'gregory' });
     formatters.set(key, format);
   }
   return format;

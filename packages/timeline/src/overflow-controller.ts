@@ -14,50 +14,51 @@ export class OverflowController implements ReactiveController {
   /** Scrolled to the inline end. */
   atEnd = true;
 
-  private observer?: ResizeObserver;
-  private observed?: HTMLElement;
-  private readonly onScroll = () => this.measure();
+  #observer?: ResizeObserver;
+  #observed?: HTMLElement;
+  readonly #onScroll = () => this.#measure();
+  readonly #host: ReactiveControllerHost;
+  readonly #target: () => HTMLElement | null | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly target: () => HTMLElement | null | undefined,
-  ) {
+  constructor(host: ReactiveControllerHost, target: () => HTMLElement | null | undefined) {
+    this.#host = host;
+    this.#target = target;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.observer = new ResizeObserver(() => this.measure());
+    this.#observer = new ResizeObserver(() => this.#measure());
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.observed?.removeEventListener('scroll', this.onScroll);
-    this.observed = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#observed?.removeEventListener('scroll', this.#onScroll);
+    this.#observed = undefined;
   }
 
   // Content changes (filters, opened details) change the scroll width without resizing the box,
   // so every render measures again too.
   hostUpdated(): void {
-    const element = this.target() ?? undefined;
-    if (element !== this.observed) {
-      if (this.observed) {
-        this.observer?.unobserve(this.observed);
-        this.observed.removeEventListener('scroll', this.onScroll);
+    const element = this.#target() ?? undefined;
+    if (element !== this.#observed) {
+      if (this.#observed) {
+        this.#observer?.unobserve(this.#observed);
+        this.#observed.removeEventListener('scroll', this.#onScroll);
       }
       if (element) {
-        this.observer?.observe(element);
-        element.addEventListener('scroll', this.onScroll, { passive: true });
+        this.#observer?.observe(element);
+        element.addEventListener('scroll', this.#onScroll, { passive: true });
       }
-      this.observed = element;
+      this.#observed = element;
     }
     // Measured after the update has finished, so a change asks for a fresh update rather than
     // changing state in the middle of this one.
-    void this.host.updateComplete.then(() => this.measure());
+    void this.#host.updateComplete.then(() => this.#measure());
   }
 
-  private measure(): void {
-    const element = this.observed;
+  #measure(): void {
+    const element = this.#observed;
     const overflowing = !!element && element.scrollWidth > element.clientWidth + 1;
     // scrollLeft runs from 0 towards negative values in RTL, so its magnitude is the distance
     // from the inline start in both directions.
@@ -68,7 +69,7 @@ export class OverflowController implements ReactiveController {
       this.overflowing = overflowing;
       this.atStart = atStart;
       this.atEnd = atEnd;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 }
