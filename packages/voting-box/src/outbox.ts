@@ -183,7 +183,9 @@ async function deliver(id: string): Promise<void> {
   sending.add(id);
   try {
     const locks = navigator.locks;
-    if (locks) await locks.request(PREFIX + id, { ifAvailable: true }, (lock) => (lock ? attempt(id) : undefined));
+    // Waits while another tab sends this record, then finds it no longer pending: no duplicate
+    // request, and no polling loop while the other tab's request is in flight.
+    if (locks) await locks.request(PREFIX + id, () => attempt(id));
     else await attempt(id);
   } catch {
     // Whatever broke (no crypto.subtle on an insecure page, full storage), the vote stays queued.

@@ -458,6 +458,39 @@ describe('<wir-voting-box>', () => {
     });
   });
 
+  describe('several tabs', () => {
+    it('waits while another tab holds the record’s Web Lock, then does not send what that tab sent', async () => {
+      const base = apiBase(main.api)!;
+      const id = `${base}|replay`;
+      const pending = { api: base, poll: 'replay', voter: 'Tt0123456789abcdefghijAB' + String(Date.now()), key: crypto.randomUUID(), options: ['a'], status: 'pending', tries: 0, next: 0 };
+      localStorage.setItem(`wir-vote:${id}`, JSON.stringify(pending));
+      // "Another tab" is sending this record right now.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      void navigator.locks.request(`wir-vote:${id}`, () => {
+        locked();
+        return held;
+      });
+      await lockTaken;
+      const posts = countPosts();
+      try {
+        flush(true);
+        await aTimeout(300);
+        expect(posts.count(), 'no request while the other tab holds the lock').to.equal(0);
+        // The other tab got its 201 and wrote the record, then let go of the lock.
+        localStorage.setItem(`wir-vote:${id}`, JSON.stringify({ ...pending, status: 'sent' }));
+        release();
+        await aTimeout(300);
+        expect(posts.count(), 'nothing left to send').to.equal(0);
+      } finally {
+        posts.restore();
+      }
+      expect(getRecord(base, 'replay')!.status).to.equal('sent');
+    });
+  });
+
   describe('never lose a vote', () => {
     it('keeps a vote while the server is down, says so, and delivers it exactly once when it is back', async function () {
       this.timeout(90_000);
