@@ -8,16 +8,6 @@ export const styles = css`
     --_gap: var(--wir-explorer-gap, var(--_wir-space-m));
     --_padding: var(--wir-explorer-padding, var(--_wir-space-l));
     --_card-min: var(--wir-explorer-card-min-width, 16rem);
-
-    /* Status colours: one palette for both schemes, each at least 3:1 against the light and the
-       dark surfaces (3.3–4.8:1). Colour is never the only cue: bars and swatches also carry a
-       pattern per status, and every status is written out. */
-    --_s-done: var(--wir-explorer-status-done, #2f8a3f);
-    --_s-in-progress: var(--wir-explorer-status-in-progress, #3a74d9);
-    --_s-accepted: var(--wir-explorer-status-accepted, #8a5ad6);
-    --_s-recommendation: var(--wir-explorer-status-recommendation, #c0601c);
-    --_s-deferred: var(--wir-explorer-status-deferred, #7c8591);
-    --_s-proposed: var(--wir-explorer-status-proposed, #a27812);
   }
 
   h2, h3, h4, h5, h6, p, dl, dd, ul, ol {
@@ -227,33 +217,35 @@ export const styles = css`
     border-radius: 2px;
   }
 
-  /* One colour and one pattern per status. */
+  /* One colour and one pattern per status. The colours are one palette for both schemes, each
+     at least 3:1 against the light and the dark surfaces (3.3–4.8:1). Colour is never the only
+     cue: bars and swatches also carry the pattern, and every status is written out. */
   [data-status] {
     --_stripe: color-mix(in srgb, var(--_wir-color-surface) 65%, transparent);
   }
   [data-status='done'] {
-    --_status: var(--_s-done);
+    --_status: var(--wir-explorer-status-done, #2f8a3f);
     --_pattern: none;
   }
   [data-status='in-progress'] {
-    --_status: var(--_s-in-progress);
+    --_status: var(--wir-explorer-status-in-progress, #3a74d9);
     --_pattern: repeating-linear-gradient(45deg, transparent 0 3px, var(--_stripe) 3px 5px);
   }
   [data-status='accepted'] {
-    --_status: var(--_s-accepted);
+    --_status: var(--wir-explorer-status-accepted, #8a5ad6);
     --_pattern: radial-gradient(circle, var(--_stripe) 1.2px, transparent 1.6px) 0 0 / 5px 5px;
   }
   [data-status='recommendation'] {
-    --_status: var(--_s-recommendation);
+    --_status: var(--wir-explorer-status-recommendation, #c0601c);
     --_pattern: repeating-linear-gradient(0deg, transparent 0 3px, var(--_stripe) 3px 5px);
   }
   [data-status='deferred'] {
-    --_status: var(--_s-deferred);
+    --_status: var(--wir-explorer-status-deferred, #7c8591);
     --_pattern: repeating-linear-gradient(45deg, transparent 0 3px, var(--_stripe) 3px 4px),
       repeating-linear-gradient(-45deg, transparent 0 3px, var(--_stripe) 3px 4px);
   }
   [data-status='proposed'] {
-    --_status: var(--_s-proposed);
+    --_status: var(--wir-explorer-status-proposed, #a27812);
     --_pattern: repeating-linear-gradient(90deg, transparent 0 3px, var(--_stripe) 3px 5px);
   }
 
