@@ -1,6 +1,7 @@
 // Runs every test suite of the project and ends with one tally line: "N passed, N failed".
-// Suites: build + size budgets, type check, node tests, browser tests (web-test-runner in
-// Debian Chromium). Exits non-zero when any suite fails or a suite ran no test at all.
+// Suites: build + size budgets, type check, node tests, the vote API's no-loss run, browser
+// tests (web-test-runner in Debian Chromium). Exits non-zero when any suite fails or a suite
+// ran no test at all.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -68,6 +69,15 @@ const suites = {
     if (code !== 0 && failed === 0) failed = 1; // crashed before reporting
     record('node tests', passed, failed, passed === 0 ? 'ran no test' : '');
   },
+  // The vote API's no-loss run: 20,000 votes from 64 clients, the server SIGKILLed mid-run and
+  // restarted, clients retrying; every acknowledged vote must be counted exactly once.
+  async 'no-loss'() {
+    for (const [label, extra] of [['embedded PGlite', []], ['PostgreSQL', ['--pg']]]) {
+      console.log(`\n--- no-loss, ${label} ---`);
+      const { code } = await run('node', ['--import', 'tsx', 'packages/vote-server/bench/no-loss.ts', ...extra]);
+      record(`no-loss (${label})`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+    }
+  },
   async browser() {
     let chrome;
     try {
@@ -87,7 +97,7 @@ const suites = {
   },
 };
 
-const order = ['build', 'typecheck', 'node', 'browser'];
+const order = ['build', 'typecheck', 'node', 'no-loss', 'browser'];
 for (const name of order) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n=== ${name} ===`);
