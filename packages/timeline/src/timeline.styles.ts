@@ -44,7 +44,7 @@ export const styles = css`
     color: var(--_wir-color-muted);
   }
 
-  .toolbar, .filter, .toolbar-end, .when, .footer, .actions, .now-text {
+  .toolbar, .filter, .toolbar-end, .when, .footer, .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -300,6 +300,8 @@ export const styles = css`
   }
 
   .now-text {
+    display: flex;
+    flex-wrap: wrap;
     gap: 0 var(--_wir-space-xs);
     justify-self: start;
     padding-inline: var(--_wir-space-xs);
