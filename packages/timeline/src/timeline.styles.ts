@@ -60,8 +60,11 @@ export const styles = css`
     margin-inline-start: auto;
   }
 
+  /* .wir-button as a chip: normal weight and a tight gap, so three fit on two rows at 320 px. */
   .filter-button {
+    gap: var(--_wir-space-2xs);
     border-radius: var(--_wir-radius-pill);
+    font-weight: inherit;
   }
 
   /* Pressed: filled and ticked, so the state does not hang on colour alone. */
