@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FeedError, loadFeed } from '@wir/feed';
-import type { Feed, FeedResult } from '@wir/feed';
+import { loadFeed } from '@wir/feed';
+import type { Feed, FeedError, FeedResult } from '@wir/feed';
 import { WirFeedErrorEvent, WirFeedLoadEvent } from './events.js';
 
 export type FeedState = 'idle' | 'loading' | 'ready' | 'error';
@@ -92,7 +92,8 @@ export class FeedController implements ReactiveController {
       },
       (reason: unknown) => {
         if (generation !== this.#generation) return;
-        const error = asFeedError(reason, url);
+        // loadFeed rejects with FeedError only; it wraps anything else (a hostile fetch shim).
+        const error = reason as FeedError;
         if (error.kind === 'aborted') return;
         this.state = 'error';
         this.error = error;
@@ -108,12 +109,4 @@ export class FeedController implements ReactiveController {
       if (generation === this.#generation) this.#host.dispatchEvent(event());
     });
   }
-}
-
-function asFeedError(reason: unknown, url: string): FeedError {
-  if (reason instanceof FeedError) return reason;
-  // loadFeed promises FeedError only; anything else is a bug or a hostile fetch shim. Present it
-  // as a network problem rather than throwing into the host page.
-  const message = reason instanceof Error ? reason.message : String(reason);
-  return new FeedError('network', message, url, { cause: reason });
 }

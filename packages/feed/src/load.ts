@@ -28,7 +28,8 @@ export class FeedError extends Error {
     url: string,
     extra: { status?: number; problems?: FeedProblem[]; cause?: unknown } = {},
   ) {
-    super(message, 'cause' in extra ? { cause: extra.cause } : undefined);
+    // Error reads only `cause` from its options, and only when the key is present.
+    super(message, extra);
     this.name = 'FeedError';
     this.kind = kind;
     this.url = url;
