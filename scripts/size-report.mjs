@@ -23,6 +23,18 @@ export const budgets = {
   'wir-voting-box': 20480,
 };
 
+/**
+ * Widgets that do not meet their budget yet, with the issue that tracks it. Until they do, the
+ * build fails above a ceiling — their measured size when the row was added, rounded up — so an
+ * open budget can only shrink, never grow; the report names every one of them on each run.
+ * Delete a row as soon as its widget is within its budget.
+ */
+export const openBudgets = {
+  'wir-timeline': { ceiling: 24064, issue: 4 },
+  'wir-action-field-explorer': { ceiling: 29440, issue: 3 },
+  'wir-voting-box': { ceiling: 23552, issue: 5 },
+};
+
 export const embedDir = join(repoRoot, 'dist/embed');
 /** Where scripts/build.mjs moves Vite's manifest, so the deployable folder holds only what browsers fetch. */
 export const manifestPath = join(repoRoot, 'dist/embed.manifest.json');
@@ -92,8 +104,13 @@ export function measureEmbed({ dir = embedDir, manifestFile = manifestPath } = {
       check.ok = false;
       check.reason = 'has no budget: add a row to budgets in scripts/size-report.mjs';
     } else {
-      check.ok = check.gzip <= check.budget;
-      if (!check.ok) check.reason = `over budget by ${check.gzip - check.budget} B gzip`;
+      const open = openBudgets[check.name];
+      check.withinBudget = check.gzip <= check.budget;
+      check.ok = check.withinBudget || (open !== undefined && check.gzip <= open.ceiling);
+      if (!check.withinBudget && open) {
+        check.open = `over its budget by ${check.gzip - check.budget} B gzip (issue ${open.issue} open); ceiling ${open.ceiling.toLocaleString('en-US')} B`;
+      }
+      if (!check.ok) check.reason = `over ${open ? 'its ceiling' : 'budget'} by ${check.gzip - (open?.ceiling ?? check.budget)} B gzip`;
     }
   }
   const failed = checks.filter((check) => !check.ok).length;
@@ -113,7 +130,7 @@ export function printSizeReport(log = console.log, options = {}) {
       bytes(check.raw),
       bytes(check.gzip),
       check.budget === undefined ? '–' : bytes(check.budget),
-      check.ok ? `ok (${Math.round((check.gzip / check.budget) * 100)} %)` : 'FAILED',
+      !check.ok ? 'FAILED' : check.withinBudget ? `ok (${Math.round((check.gzip / check.budget) * 100)} %)` : 'OVER (open, under ceiling)',
     ]);
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
@@ -128,6 +145,7 @@ export function printSizeReport(log = console.log, options = {}) {
       log(`  ${check.label}: largest of ${check.onDemand.count} on-demand chunks (locales, not in the total): ${check.onDemand.file} ${bytes(check.onDemand.raw)} raw, ${bytes(check.onDemand.gzip)} gzip`);
     }
   }
+  for (const check of checks) if (check.ok && check.open) log(`  ! ${check.label}: ${check.open}`);
   for (const check of checks) if (!check.ok) log(`  ✗ ${check.label}: ${check.reason}`);
   log(`size: ${passed} passed, ${failed} failed`);
   return failed;
