@@ -17,14 +17,22 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@wir/action-field-explorer/wir-action-field-explorer.js';
 import { generateFeed } from '../packages/action-field-explorer/test/fixtures/generate-feed.js';
-import type { LocaleArgs } from './support/locale.js';
-import { storyLanguages } from './support/locale.js';
-import { PENDING_FEED_URL, installPendingFeedRoute } from './support/pending-feed.js';
-import { settleWidgets } from './support/settle.js';
+import { storyFeed } from './support/story-feed.js';
+import type { WidgetArgs } from './support/widget-stories.js';
+import {
+  HANNOVER_FEED,
+  dirArgType,
+  headingLevelArgType,
+  langArgType,
+  narrow as inNarrowColumn,
+  schemeArgType,
+  settleBeforeChecks,
+  srcArgType,
+  stateStories,
+} from './support/widget-stories.js';
 
 /** The element's attributes, as story args (named like the attributes). */
-export interface ExplorerArgs extends LocaleArgs {
-  src?: string;
+export interface ExplorerArgs extends WidgetArgs {
   id?: string;
   field?: string;
   theme?: string;
@@ -32,44 +40,14 @@ export interface ExplorerArgs extends LocaleArgs {
   heading?: string;
   'heading-level'?: number;
   'page-size'?: number;
-  scheme?: 'light' | 'dark' | 'auto' | '';
 }
-
-/** Extra story parameters read by the play function and stories.test.ts. */
-interface WirStoryParameters {
-  /** false: the story shows a state that never settles (loading); do not wait for the feed. */
-  settles?: boolean;
-}
-
-// Storybook serves demo/feeds at /feeds (see .storybook/main.ts).
-const HANNOVER_FEED = '/feeds/hannover.json';
-const MISSING_FEED = '/feeds/does-not-exist.json';
 
 // --- in-memory state feeds -------------------------------------------------------------------
 
 const STATE_FEED_PATH = '/__wir-stories__/explorer/';
 
-function stateFeed(actionFields: object[], extra: object = {}): object {
-  return {
-    schemaVersion: '1.0',
-    strategy: {
-      id: 'wir-stories',
-      title: { de: 'WIR sind Hannover – Zusammenleben in der Stadt', en: 'WE are Hannover – Living together in the city', ar: 'نحن هانوفر – العيش معًا في المدينة' },
-      publisher: 'Landeshauptstadt Hannover',
-      languages: ['de', 'en', 'tr', 'ar', 'ru', 'uk'],
-      defaultLanguage: 'de',
-      updated: '2026-11-01',
-    },
-    guidelines: [],
-    crossCuttingThemes: [],
-    groups: [],
-    actionFields,
-    priorities: [],
-    participation: { figures: [] },
-    timeline: [],
-    polls: [],
-    ...extra,
-  };
+function stateFeed(actionFields: object[]): object {
+  return storyFeed({ actionFields });
 }
 
 // Built on first request: the generator is quick, but no story should pay for another's feed.
@@ -172,28 +150,14 @@ const meta = {
   render: (args) => explorer(args),
   args: { src: HANNOVER_FEED },
   argTypes: {
-    src: {
-      description: 'URL of the strategy feed. Without it the page default applies (the loader’s `data-feed`).',
-      control: 'text',
-      table: { category: 'attributes' },
-    },
+    src: srcArgType,
     id: {
       description: 'Names the explorer’s segment in the URL fragment (`#wir-explorer.<id>=…`); give each explorer on a page its own.',
       control: 'text',
       table: { category: 'attributes' },
     },
-    lang: {
-      description: 'Reader language (BCP 47). Empty: the toolbar language, as if inherited from the page.',
-      control: { type: 'select', labels: { '': '(toolbar)' } },
-      options: ['', ...storyLanguages.map((l) => l.value), 'de-x-ls', 'fr'],
-      table: { category: 'attributes' },
-    },
-    dir: {
-      description: 'Writing direction. Empty: from the language, or forced by the toolbar.',
-      control: { type: 'inline-radio', labels: { '': '(auto)' } },
-      options: ['', 'ltr', 'rtl'],
-      table: { category: 'attributes' },
-    },
+    lang: langArgType('Reader language (BCP 47). Empty: the toolbar language, as if inherited from the page.', ['de-x-ls', 'fr']),
+    dir: dirArgType,
     field: {
       description: 'Pin one action field by id (`bildung`, `soziales`, `demokratie`, `stadtleben-kultur`, `wirtschaft`, `stadtverwaltung`): no overview, no field navigation.',
       control: 'text',
@@ -215,22 +179,13 @@ const meta = {
       control: 'text',
       table: { category: 'attributes' },
     },
-    'heading-level': {
-      description: 'Level of the explorer heading (2–6); views, goals and measures follow below it.',
-      control: { type: 'number', min: 2, max: 6, step: 1 },
-      table: { category: 'attributes' },
-    },
+    'heading-level': headingLevelArgType('Level of the explorer heading (2–6); views, goals and measures follow below it.'),
     'page-size': {
       description: 'Measures shown before a “show more” button (default 50, at least 5).',
       control: { type: 'number', min: 5, max: 200, step: 5 },
       table: { category: 'attributes' },
     },
-    scheme: {
-      description: 'Colour scheme: light, dark, or auto (follows prefers-color-scheme).',
-      control: { type: 'inline-radio', labels: { '': '(unset = auto)' } },
-      options: ['', 'light', 'dark', 'auto'],
-      table: { category: 'attributes' },
-    },
+    scheme: schemeArgType,
   },
   parameters: {
     docs: {
@@ -240,18 +195,14 @@ const meta = {
       },
     },
   },
-  // Waits for the feed so the accessibility panel checks the finished widget, not the skeleton.
-  play: async ({ canvasElement, parameters }) => {
-    const wir = parameters.wir as WirStoryParameters | undefined;
-    if (wir?.settles === false) return;
-    await settleWidgets(canvasElement);
-  },
+  play: settleBeforeChecks,
 } satisfies Meta<ExplorerArgs>;
 
 export default meta;
 type Story = StoryObj<ExplorerArgs>;
 
-const narrow = (args: ExplorerArgs) => html`<div style="inline-size: 320px; max-inline-size: 100%">${explorer(args)}</div>`;
+const narrow = inNarrowColumn(explorer);
+const states = stateStories(explorer);
 
 /** Every attribute as a control. */
 export const Playground: Story = {
@@ -336,15 +287,15 @@ export const NoResults: Story = {
 /** Arabic: right-to-left layout, mirrored arrows, Arabic UI strings and feed text. */
 export const RightToLeftArabic: Story = {
   name: 'RTL (Arabic)',
+  ...states.rightToLeft,
   args: { id: 'rtl' },
-  globals: { locale: 'ar', direction: 'auto' },
 };
 
 /** Arabic in an open field with a measure's details. */
 export const RightToLeftArabicField: Story = {
   name: 'RTL (Arabic), field detail',
+  ...states.rightToLeft,
   args: { id: 'rtl-field' },
-  globals: { locale: 'ar', direction: 'auto' },
   render: (args) => {
     arriveWith('rtl-field', 'field:bildung;measure:bildung-m2');
     return explorer(args);
@@ -355,19 +306,12 @@ export const RightToLeftArabicField: Story = {
  * The loading state: the feed URL is one whose request never finishes (see
  * `stories/support/pending-feed.ts`); the widget reserves its height and says it is loading.
  */
-export const Loading: Story = {
-  args: { src: PENDING_FEED_URL },
-  parameters: { wir: { settles: false } satisfies WirStoryParameters },
-  render: (args) => {
-    installPendingFeedRoute();
-    return explorer(args);
-  },
-};
+export const Loading: Story = { ...states.loading };
 
 /** A feed URL that answers 404: the error message says so and offers a retry button. */
 export const ErrorState: Story = {
   name: 'Error (404)',
-  args: { src: MISSING_FEED },
+  ...states.error,
 };
 
 /** A valid feed that has no action fields yet. */
@@ -385,9 +329,8 @@ export const LargeCatalogue: Story = {
 /** `scheme="dark"` on a dark partner page; contrast is checked by axe like every other story. */
 export const DarkScheme: Story = {
   name: 'Dark scheme',
-  args: { id: 'dark', scheme: 'dark' },
-  parameters: { backgrounds: { disable: true } },
-  render: (args) => html`<div style="padding: 1rem; background: #101418">${explorer(args)}</div>`,
+  ...states.dark,
+  args: { id: 'dark', ...states.dark.args },
 };
 
 /** Feed text that looks like HTML, script or template syntax shows as plain characters and runs nothing. */

@@ -9,31 +9,29 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@wir/guideline-carousel/wir-guideline-carousel.js';
-import type { LocaleArgs } from './support/locale.js';
-import { storyLanguages } from './support/locale.js';
-import { PENDING_FEED_URL, installPendingFeedRoute } from './support/pending-feed.js';
-import { settleWidgets } from './support/settle.js';
+import type { WidgetArgs } from './support/widget-stories.js';
+import {
+  HANNOVER_FEED,
+  dirArgType,
+  headingLevelArgType,
+  langArgType,
+  narrow,
+  schemeArgType,
+  settleBeforeChecks,
+  srcArgType,
+  stateStories,
+} from './support/widget-stories.js';
 
 /** The element's attributes, as story args (named like the attributes). */
-export interface CarouselArgs extends LocaleArgs {
-  src?: string;
+export interface CarouselArgs extends WidgetArgs {
   start?: string;
   autoplay?: boolean;
   interval?: number;
   heading?: string;
   'heading-level'?: number;
-  scheme?: 'light' | 'dark' | 'auto' | '';
 }
 
-/** Extra story parameters read by the play function and stories.test.ts. */
-export interface WirStoryParameters {
-  /** false: the story shows a state that never settles (loading); do not wait for the feed. */
-  settles?: boolean;
-}
-
-// Storybook serves demo/feeds at /feeds and stories/fixtures at /fixtures (see .storybook/main.ts).
-const HANNOVER_FEED = '/feeds/hannover.json';
-const MISSING_FEED = '/feeds/does-not-exist.json';
+// Storybook serves stories/fixtures at /fixtures (see .storybook/main.ts).
 
 function carousel(args: CarouselArgs): TemplateResult {
   return html`<wir-guideline-carousel
@@ -58,23 +56,9 @@ const meta = {
   render: (args) => carousel(args),
   args: { src: HANNOVER_FEED },
   argTypes: {
-    src: {
-      description: 'URL of the strategy feed. Without it the page default applies (the loader’s `data-feed`).',
-      control: 'text',
-      table: { category: 'attributes' },
-    },
-    lang: {
-      description: 'Reader language (BCP 47). Empty: the toolbar language, as if inherited from the page.',
-      control: { type: 'select', labels: { '': '(toolbar)' } },
-      options: ['', ...storyLanguages.map((l) => l.value), 'de-x-ls', 'fr'],
-      table: { category: 'attributes' },
-    },
-    dir: {
-      description: 'Writing direction. Empty: from the language, or forced by the toolbar.',
-      control: { type: 'inline-radio', labels: { '': '(auto)' } },
-      options: ['', 'ltr', 'rtl'],
-      table: { category: 'attributes' },
-    },
+    src: srcArgType,
+    lang: langArgType('Reader language (BCP 47). Empty: the toolbar language, as if inherited from the page.', ['de-x-ls', 'fr']),
+    dir: dirArgType,
     start: {
       description: 'Guideline shown first: its id (`leitlinie-3`) or number (`3`).',
       control: 'text',
@@ -95,17 +79,8 @@ const meta = {
       control: 'text',
       table: { category: 'attributes' },
     },
-    'heading-level': {
-      description: 'Level of the carousel heading (2–6); guideline titles are one level below.',
-      control: { type: 'number', min: 2, max: 6, step: 1 },
-      table: { category: 'attributes' },
-    },
-    scheme: {
-      description: 'Colour scheme: light, dark, or auto (follows prefers-color-scheme).',
-      control: { type: 'inline-radio', labels: { '': '(unset = auto)' } },
-      options: ['', 'light', 'dark', 'auto'],
-      table: { category: 'attributes' },
-    },
+    'heading-level': headingLevelArgType('Level of the carousel heading (2–6); guideline titles are one level below.'),
+    scheme: schemeArgType,
   },
   parameters: {
     docs: {
@@ -115,16 +90,13 @@ const meta = {
       },
     },
   },
-  // Waits for the feed so the accessibility panel checks the finished widget, not the skeleton.
-  play: async ({ canvasElement, parameters }) => {
-    const wir = parameters.wir as WirStoryParameters | undefined;
-    if (wir?.settles === false) return;
-    await settleWidgets(canvasElement);
-  },
+  play: settleBeforeChecks,
 } satisfies Meta<CarouselArgs>;
 
 export default meta;
 type Story = StoryObj<CarouselArgs>;
+
+const states = stateStories(carousel);
 
 /** Every attribute as a control. */
 export const Playground: Story = {
@@ -163,19 +135,12 @@ export const Autoplay: Story = {
  * server to delay a response, so this story wraps `fetch` for that single path (see
  * `stories/support/pending-feed.ts`); the widget itself is untouched and simply waits.
  */
-export const Loading: Story = {
-  args: { src: PENDING_FEED_URL },
-  parameters: { wir: { settles: false } satisfies WirStoryParameters },
-  render: (args) => {
-    installPendingFeedRoute();
-    return carousel(args);
-  },
-};
+export const Loading: Story = { ...states.loading };
 
 /** A feed URL that answers 404: the error message says so and offers a retry button. */
 export const ErrorState: Story = {
   name: 'Error (404)',
-  args: { src: MISSING_FEED },
+  ...states.error,
 };
 
 /** A feed with a single guideline (and an image): no previous/next buttons, no picker. */
@@ -193,21 +158,19 @@ export const LongText: Story = {
 /** Arabic: right-to-left layout, mirrored arrows and arrow keys. */
 export const RightToLeftArabic: Story = {
   name: 'RTL (Arabic)',
-  globals: { locale: 'ar', direction: 'auto' },
+  ...states.rightToLeft,
 };
 
 /** `scheme="dark"` on a dark partner page; contrast is checked by axe like every other story. */
 export const DarkScheme: Story = {
   name: 'Dark scheme',
-  args: { scheme: 'dark' },
-  parameters: { backgrounds: { disable: true } },
-  render: (args) => html`<div style="padding: 1rem; background: #101418">${carousel(args)}</div>`,
+  ...states.dark,
 };
 
 /** In a 320 px sidebar column. */
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
-  render: (args) => html`<div style="inline-size: 320px; max-inline-size: 100%">${carousel(args)}</div>`,
+  render: narrow(carousel),
 };
 
 /** Across the whole page, themed by a partner site through the documented custom properties. */

@@ -16,7 +16,7 @@ import * as votingBoxStories from './voting-box.stories.js';
 import { defaultLocaleGlobals, withLocaleArgs } from './support/locale.js';
 import type { LocaleGlobals } from './support/locale.js';
 import { findWidgets, settleWidgets } from './support/settle.js';
-import type { WirStoryParameters } from './guideline-carousel.stories.js';
+import type { WirStoryParameters } from './support/widget-stories.js';
 
 type Args = Record<string, unknown>;
 type Render = (args: Args) => TemplateResult;

@@ -14,14 +14,23 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@wir/timeline/wir-timeline.js';
-import type { LocaleArgs } from './support/locale.js';
-import { storyLanguages } from './support/locale.js';
-import { PENDING_FEED_URL, installPendingFeedRoute } from './support/pending-feed.js';
-import { settleWidgets } from './support/settle.js';
+import { storyFeed } from './support/story-feed.js';
+import type { WidgetArgs } from './support/widget-stories.js';
+import {
+  HANNOVER_FEED,
+  dirArgType,
+  headingLevelArgType,
+  langArgType,
+  narrow as inNarrowColumn,
+  schemeArgType,
+  settleBeforeChecks,
+  srcArgType,
+  stateStories,
+  wide as inWideContainer,
+} from './support/widget-stories.js';
 
 /** The element's attributes, as story args (named like the attributes). */
-export interface TimelineArgs extends LocaleArgs {
-  src?: string;
+export interface TimelineArgs extends WidgetArgs {
   today?: string;
   kinds?: string;
   upcoming?: boolean;
@@ -30,18 +39,8 @@ export interface TimelineArgs extends LocaleArgs {
   'no-filter'?: boolean;
   heading?: string;
   'heading-level'?: number;
-  scheme?: 'light' | 'dark' | 'auto' | '';
 }
 
-/** Extra story parameters read by the play function and stories.test.ts. */
-interface WirStoryParameters {
-  /** false: the story shows a state that never settles (loading); do not wait for the feed. */
-  settles?: boolean;
-}
-
-// Storybook serves demo/feeds at /feeds (see .storybook/main.ts).
-const HANNOVER_FEED = '/feeds/hannover.json';
-const MISSING_FEED = '/feeds/does-not-exist.json';
 // A fixed "today" inside the implementation phase, so every story looks the same on any day.
 const PREVIEW_TODAY = '2026-03-10';
 
@@ -50,26 +49,7 @@ const PREVIEW_TODAY = '2026-03-10';
 const STATE_FEED_PATH = '/__wir-stories__/timeline/';
 
 function stateFeed(timeline: object[]): object {
-  return {
-    schemaVersion: '1.0',
-    strategy: {
-      id: 'wir-stories',
-      title: { de: 'WIR sind Hannover – Zusammenleben in der Stadt', en: 'WE are Hannover – Living together in the city', ar: 'نحن هانوفر – العيش معًا في المدينة' },
-      publisher: 'Landeshauptstadt Hannover',
-      source: 'https://www.hannover.de/',
-      languages: ['de', 'en', 'tr', 'ar', 'ru', 'uk'],
-      defaultLanguage: 'de',
-      updated: '2026-11-01',
-    },
-    guidelines: [],
-    crossCuttingThemes: [],
-    groups: [],
-    actionFields: [],
-    priorities: [],
-    participation: { figures: [] },
-    timeline,
-    polls: [],
-  };
+  return storyFeed({ timeline }, { source: 'https://www.hannover.de/' });
 }
 
 const LONG_WORD = 'Integrationsbeiratsgeschäftsordnungsänderungsberatungsveranstaltung';
@@ -167,23 +147,9 @@ const meta = {
   render: (args) => timeline(args),
   args: { src: HANNOVER_FEED, today: PREVIEW_TODAY },
   argTypes: {
-    src: {
-      description: 'URL of the strategy feed. Without it the page default applies (the loader’s `data-feed`).',
-      control: 'text',
-      table: { category: 'attributes' },
-    },
-    lang: {
-      description: 'Reader language (BCP 47). Empty: the toolbar language. `ar-EG` shows Arabic-Indic digits.',
-      control: { type: 'select', labels: { '': '(toolbar)' } },
-      options: ['', ...storyLanguages.map((l) => l.value), 'ar-EG', 'en-GB', 'de-x-ls', 'fr'],
-      table: { category: 'attributes' },
-    },
-    dir: {
-      description: 'Writing direction. Empty: from the language, or forced by the toolbar.',
-      control: { type: 'inline-radio', labels: { '': '(auto)' } },
-      options: ['', 'ltr', 'rtl'],
-      table: { category: 'attributes' },
-    },
+    src: srcArgType,
+    lang: langArgType('Reader language (BCP 47). Empty: the toolbar language. `ar-EG` shows Arabic-Indic digits.', ['ar-EG', 'en-GB', 'de-x-ls', 'fr']),
+    dir: dirArgType,
     today: {
       description: 'The date taken as today (`YYYY-MM-DD`). Empty: the real date.',
       control: 'text',
@@ -219,17 +185,8 @@ const meta = {
       control: 'text',
       table: { category: 'attributes' },
     },
-    'heading-level': {
-      description: 'Level of the timeline heading (2–6); entry titles are one level below.',
-      control: { type: 'number', min: 2, max: 6, step: 1 },
-      table: { category: 'attributes' },
-    },
-    scheme: {
-      description: 'Colour scheme: light, dark, or auto (follows prefers-color-scheme).',
-      control: { type: 'inline-radio', labels: { '': '(unset = auto)' } },
-      options: ['', 'light', 'dark', 'auto'],
-      table: { category: 'attributes' },
-    },
+    'heading-level': headingLevelArgType('Level of the timeline heading (2–6); entry titles are one level below.'),
+    scheme: schemeArgType,
   },
   parameters: {
     docs: {
@@ -239,19 +196,15 @@ const meta = {
       },
     },
   },
-  // Waits for the feed so the accessibility panel checks the finished widget, not the skeleton.
-  play: async ({ canvasElement, parameters }) => {
-    const wir = parameters.wir as WirStoryParameters | undefined;
-    if (wir?.settles === false) return;
-    await settleWidgets(canvasElement);
-  },
+  play: settleBeforeChecks,
 } satisfies Meta<TimelineArgs>;
 
 export default meta;
 type Story = StoryObj<TimelineArgs>;
 
-const narrow = (args: TimelineArgs) => html`<div style="inline-size: 320px; max-inline-size: 100%">${timeline(args)}</div>`;
-const wide = (args: TimelineArgs) => html`<div style="inline-size: 1100px; max-inline-size: 100%">${timeline(args)}</div>`;
+const narrow = inNarrowColumn(timeline);
+const wide = inWideContainer(timeline);
+const states = stateStories(timeline);
 
 /** Every attribute as a control. */
 export const Playground: Story = {
@@ -349,31 +302,24 @@ export const LongTitles: Story = {
  * The loading state: the feed URL is one whose request never finishes (see
  * `stories/support/pending-feed.ts`); the widget reserves its height meanwhile.
  */
-export const Loading: Story = {
-  args: { src: PENDING_FEED_URL },
-  parameters: { wir: { settles: false } satisfies WirStoryParameters },
-  render: (args) => {
-    installPendingFeedRoute();
-    return timeline(args);
-  },
-};
+export const Loading: Story = { ...states.loading };
 
 /** A feed URL that answers 404: the error message says so and offers a retry button. */
 export const ErrorState: Story = {
   name: 'Error (404)',
-  args: { src: MISSING_FEED },
+  ...states.error,
 };
 
 /** Arabic: right-to-left layout, Arabic month names, mirrored track and buttons. */
 export const RightToLeftArabic: Story = {
   name: 'RTL (Arabic)',
-  globals: { locale: 'ar', direction: 'auto' },
+  ...states.rightToLeft,
 };
 
 /** Arabic in a wide container: the track runs from right to left. */
 export const RightToLeftArabicWide: Story = {
   name: 'RTL (Arabic), wide',
-  globals: { locale: 'ar', direction: 'auto' },
+  ...states.rightToLeft,
   parameters: { layout: 'fullscreen' },
   render: wide,
 };
@@ -388,9 +334,8 @@ export const ArabicIndicDigits: Story = {
 /** `scheme="dark"` on a dark partner page; contrast is checked by axe like every other story. */
 export const DarkScheme: Story = {
   name: 'Dark scheme',
-  args: { scheme: 'dark', entry: 'umsetzung' },
-  parameters: { backgrounds: { disable: true } },
-  render: (args) => html`<div style="padding: 1rem; background: #101418">${timeline(args)}</div>`,
+  ...states.dark,
+  args: { ...states.dark.args, entry: 'umsetzung' },
 };
 
 /**

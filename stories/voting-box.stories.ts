@@ -26,28 +26,26 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@wir/voting-box/wir-voting-box.js';
-import type { LocaleArgs } from './support/locale.js';
-import { storyLanguages } from './support/locale.js';
-import { PENDING_FEED_URL, installPendingFeedRoute } from './support/pending-feed.js';
-import { settleWidgets } from './support/settle.js';
+import { storyFeed } from './support/story-feed.js';
+import type { WidgetArgs, WidgetRender } from './support/widget-stories.js';
+import {
+  HANNOVER_FEED,
+  dirArgType,
+  headingLevelArgType,
+  langArgType,
+  narrow,
+  onDarkPage,
+  schemeArgType,
+  settleBeforeChecks,
+  stateStories,
+} from './support/widget-stories.js';
 
 /** The element's attributes, as story args (named like the attributes). */
-export interface VotingBoxArgs extends LocaleArgs {
-  src?: string;
+export interface VotingBoxArgs extends WidgetArgs {
   poll?: string;
   'heading-level'?: number;
-  scheme?: 'light' | 'dark' | 'auto' | '';
 }
 
-/** Extra story parameters read by the play function and stories.test.ts. */
-interface WirStoryParameters {
-  /** false: the story shows a state that never settles (loading); do not wait for the feed. */
-  settles?: boolean;
-}
-
-// Storybook serves demo/feeds at /feeds (see .storybook/main.ts).
-const HANNOVER_FEED = '/feeds/hannover.json';
-const MISSING_FEED = '/feeds/does-not-exist.json';
 const FEED_PATH = '/__wir-stories__/voting-box/';
 const API_HOST = 'https://votes.stories.invalid';
 const DAY = 86_400_000;
@@ -158,26 +156,8 @@ function polls(now: number): StoryPoll[] {
 
 const apiFor = (scenario: string) => `${API_HOST}/${scenario}/v1`;
 
-function storyFeed(scenario: string): object {
-  return {
-    schemaVersion: '1.0',
-    strategy: {
-      id: 'wir-stories',
-      title: { de: 'WIR sind Hannover – Zusammenleben in der Stadt', en: 'WE are Hannover – Living together in the city', ar: 'نحن هانوفر – العيش معًا في المدينة' },
-      publisher: 'Landeshauptstadt Hannover',
-      languages: ['de', 'en', 'tr', 'ar', 'ru', 'uk'],
-      defaultLanguage: 'de',
-      updated: '2026-11-01',
-    },
-    guidelines: [],
-    crossCuttingThemes: [],
-    groups: [],
-    actionFields: [],
-    priorities: [],
-    participation: { figures: [] },
-    timeline: [],
-    polls: polls(Date.now()).map((poll) => ({ ...poll, api: apiFor(scenario) })),
-  };
+function scenarioFeed(scenario: string): object {
+  return storyFeed({ polls: polls(Date.now()).map((poll) => ({ ...poll, api: apiFor(scenario) })) });
 }
 
 // --- the in-story vote API -------------------------------------------------------------------
@@ -266,7 +246,7 @@ function installStoryRoutes(): void {
     }
     if (url.pathname.startsWith(FEED_PATH)) {
       const scenario = url.pathname.slice(FEED_PATH.length).replace(/\.json$/, '');
-      if (/^[a-z0-9-]+$/.test(scenario)) return Promise.resolve(json(200, storyFeed(scenario)));
+      if (/^[a-z0-9-]+$/.test(scenario)) return Promise.resolve(json(200, scenarioFeed(scenario)));
     }
     return realFetch(input, init);
   };
@@ -323,14 +303,24 @@ function votingBox(args: VotingBoxArgs): TemplateResult {
   ></wir-voting-box>`;
 }
 
-/** A story in scenario `scenario` for `poll`, opening with the outbox record `vote` (null: none). */
-function scenarioStory(scenario: string, poll: string, vote: Seed | null, extra: Partial<Story> = {}): Story {
+/**
+ * A story in scenario `scenario` for `poll`, opening with the outbox record `vote` (null: none),
+ * rendered in `layout`.
+ */
+function scenarioStory(
+  scenario: string,
+  poll: string,
+  vote: Seed | null,
+  extra: Partial<Story> = {},
+  layout: (render: WidgetRender<VotingBoxArgs>) => WidgetRender<VotingBoxArgs> = (render) => render,
+): Story {
+  const render = layout(votingBox);
   return {
     args: { src: feedUrl(scenario), poll },
     render: (args) => {
       installStoryRoutes();
       seed(scenario, poll, vote);
-      return votingBox(args);
+      return render(args);
     },
     ...extra,
   };
@@ -357,29 +347,10 @@ const meta = {
       options: ['thema', 'titel', 'geheim', 'beendet', 'bald', 'runder-tisch-thema', 'title-vote', 'does-not-exist'],
       table: { category: 'attributes' },
     },
-    lang: {
-      description: 'Reader language (BCP 47). Empty: the toolbar language. `ar-EG` shows Arabic-Indic digits.',
-      control: { type: 'select', labels: { '': '(toolbar)' } },
-      options: ['', ...storyLanguages.map((l) => l.value), 'ar-EG', 'en-GB', 'fr'],
-      table: { category: 'attributes' },
-    },
-    dir: {
-      description: 'Writing direction. Empty: from the language, or forced by the toolbar.',
-      control: { type: 'inline-radio', labels: { '': '(auto)' } },
-      options: ['', 'ltr', 'rtl'],
-      table: { category: 'attributes' },
-    },
-    'heading-level': {
-      description: 'Level of the question heading (2–6); the results heading is one below.',
-      control: { type: 'number', min: 2, max: 6, step: 1 },
-      table: { category: 'attributes' },
-    },
-    scheme: {
-      description: 'Colour scheme: light, dark, or auto (follows prefers-color-scheme).',
-      control: { type: 'inline-radio', labels: { '': '(unset = auto)' } },
-      options: ['', 'light', 'dark', 'auto'],
-      table: { category: 'attributes' },
-    },
+    lang: langArgType('Reader language (BCP 47). Empty: the toolbar language. `ar-EG` shows Arabic-Indic digits.', ['ar-EG', 'en-GB', 'fr']),
+    dir: dirArgType,
+    'heading-level': headingLevelArgType('Level of the question heading (2–6); the results heading is one below.'),
+    scheme: schemeArgType,
   },
   parameters: {
     docs: {
@@ -389,16 +360,13 @@ const meta = {
       },
     },
   },
-  // Waits for the feed so the accessibility panel checks the finished widget, not the skeleton.
-  play: async ({ canvasElement, parameters }) => {
-    const wir = parameters.wir as WirStoryParameters | undefined;
-    if (wir?.settles === false) return;
-    await settleWidgets(canvasElement);
-  },
+  play: settleBeforeChecks,
 } satisfies Meta<VotingBoxArgs>;
 
 export default meta;
 type Story = StoryObj<VotingBoxArgs>;
+
+const states = stateStories(votingBox, { poll: 'thema' });
 
 /** Every attribute as a control. Votes here are counted by the in-memory API (reload to reset). */
 export const Playground: Story = {
@@ -445,19 +413,12 @@ export const NotYetOpen = scenarioStory('ok-future', 'bald', null, { name: 'Not 
 export const UnknownPoll = scenarioStory('ok-unknown', 'gibt-es-nicht', null, { name: 'Unknown poll id' });
 
 /** The loading state: a feed request that never finishes; the widget reserves its height. */
-export const Loading: Story = {
-  args: { src: PENDING_FEED_URL, poll: 'thema' },
-  parameters: { wir: { settles: false } satisfies WirStoryParameters },
-  render: (args) => {
-    installPendingFeedRoute();
-    return votingBox(args);
-  },
-};
+export const Loading: Story = { ...states.loading };
 
 /** A feed URL that answers 404: the error message says so and offers a retry button. */
 export const ErrorState: Story = {
   name: 'Error (404)',
-  args: { src: MISSING_FEED, poll: 'thema' },
+  ...states.error,
 };
 
 /** Arabic: right-to-left, Arabic labels, bars growing from the right. */
@@ -467,24 +428,16 @@ export const RightToLeftArabic = scenarioStory('ok-arabic', 'thema', { status: '
 export const RightToLeftArabicForm = scenarioStory('ok-arabic-form', 'titel', null, { name: 'RTL (Arabic), open', globals: { locale: 'ar', direction: 'auto' } });
 
 /** `scheme="dark"` on a dark partner page. */
-export const DarkScheme = scenarioStory('ok-dark', 'titel', { status: 'sent', options: ['wir-sind-hannover'] }, {
-  name: 'Dark scheme',
-  args: { src: feedUrl('ok-dark'), poll: 'titel', scheme: 'dark' },
-  parameters: { backgrounds: { disable: true } },
-});
-DarkScheme.render = (args) => {
-  installStoryRoutes();
-  seed('ok-dark', 'titel', { status: 'sent', options: ['wir-sind-hannover'] });
-  return html`<div style="padding: 1rem; background: #101418">${votingBox(args)}</div>`;
-};
+export const DarkScheme = scenarioStory(
+  'ok-dark',
+  'titel',
+  { status: 'sent', options: ['wir-sind-hannover'] },
+  { name: 'Dark scheme', args: { src: feedUrl('ok-dark'), poll: 'titel', scheme: 'dark' }, parameters: { backgrounds: { disable: true } } },
+  onDarkPage,
+);
 
 /** In a 320 px column (a sidebar): answers and results wrap, nothing overflows. */
-export const Narrow = scenarioStory('ok-narrow', 'thema', { status: 'sent', options: ['anerkennung'] }, { name: 'Narrow (320 px), counted' });
-Narrow.render = (args) => {
-  installStoryRoutes();
-  seed('ok-narrow', 'thema', { status: 'sent', options: ['anerkennung'] });
-  return html`<div style="inline-size: 320px; max-inline-size: 100%">${votingBox(args)}</div>`;
-};
+export const Narrow = scenarioStory('ok-narrow', 'thema', { status: 'sent', options: ['anerkennung'] }, { name: 'Narrow (320 px), counted' }, narrow);
 
 /** Feed text that looks like HTML, script, template syntax or bidi overrides: shown as characters, runs nothing. */
 export const XssInert = scenarioStory('ok-xss', 'xss', null, { name: 'XSS-inert text' });
