@@ -6,6 +6,7 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { iso, pollsOnlyFeed } from '../test/support/feed.js';
 
 export const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,18 +40,9 @@ export function numberArg(args: Map<string, string | true>, name: string, fallba
 /** A feed with one poll that is open now (multiple choice, up to two of five, results always). */
 export function writeBenchFeed(dir: string): string {
   const now = Date.now();
-  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const feed = {
-    schemaVersion: '1.0',
-    strategy: { id: 'bench', title: 'Bench', publisher: 'Bench', languages: ['de'], defaultLanguage: 'de', updated: '2026-11-01' },
-    guidelines: [],
-    crossCuttingThemes: [],
-    groups: [],
-    actionFields: [],
-    priorities: [],
-    participation: { figures: [] },
-    timeline: [],
-    polls: [
+  const feed = pollsOnlyFeed(
+    { id: 'bench', title: 'Bench', publisher: 'Bench', languages: ['de'], defaultLanguage: 'de', updated: '2026-11-01' },
+    [
       {
         id: BENCH_POLL,
         question: 'Benchmark?',
@@ -63,7 +55,7 @@ export function writeBenchFeed(dir: string): string {
         api: 'https://votes.example/v1',
       },
     ],
-  };
+  );
   const file = join(dir, 'bench-feed.json');
   writeFileSync(file, JSON.stringify(feed));
   return file;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** A feed timestamp: ISO 8601 in UTC, whole seconds. */
+export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export interface TestPollSpec {
   id: string;
@@ -17,18 +18,14 @@ export interface TestPollSpec {
   allowedOrigins?: string[];
 }
 
-/** A minimal strategy feed that @wir/feed accepts, holding the given polls. */
-export function feedWith(polls: TestPollSpec[]): object {
+/**
+ * A strategy feed that @wir/feed accepts: `strategy`, `polls` as written, every other section
+ * empty. The API tests and the load benchmarks (bench/support.ts) build their feeds on it.
+ */
+export function pollsOnlyFeed(strategy: object, polls: object[]): object {
   return {
     schemaVersion: '1.0',
-    strategy: {
-      id: 'test-strategy',
-      title: { de: 'Teststrategie', en: 'Test strategy' },
-      publisher: 'TestStadt',
-      languages: ['de', 'en'],
-      defaultLanguage: 'de',
-      updated: '2026-11-01',
-    },
+    strategy,
     guidelines: [],
     crossCuttingThemes: [],
     groups: [],
@@ -36,7 +33,15 @@ export function feedWith(polls: TestPollSpec[]): object {
     priorities: [],
     participation: { figures: [] },
     timeline: [],
-    polls: polls.map((p) => ({
+    polls,
+  };
+}
+
+/** A minimal strategy feed that @wir/feed accepts, holding the given polls. */
+export function feedWith(polls: TestPollSpec[]): object {
+  return pollsOnlyFeed(
+    { id: 'test-strategy', title: { de: 'Teststrategie', en: 'Test strategy' }, publisher: 'TestStadt', languages: ['de', 'en'], defaultLanguage: 'de', updated: '2026-11-01' },
+    polls.map((p) => ({
       id: p.id,
       question: { de: `Frage ${p.id}?`, en: `Question ${p.id}?` },
       choice: p.choice,
@@ -48,7 +53,7 @@ export function feedWith(polls: TestPollSpec[]): object {
       api: 'https://votes.example/v1',
       ...(p.allowedOrigins ? { allowedOrigins: p.allowedOrigins } : {}),
     })),
-  };
+  );
 }
 
 /** The polls every API test uses, relative to `now`. */
