@@ -43,6 +43,24 @@ describe('proof of work', () => {
     assert.equal(other.verify(solution, 'x'), 'invalid');
   });
 
+  it('refuses an expiry lengthened by moving digits of the number into the salt (same hash, same signature)', () => {
+    // salt + number is hashed as one string, so "…expires=1800000060" + "1234" can be re-split as
+    // "…expires=18000000601" + "234": still the signed challenge, but an expiry centuries away.
+    let spliced: { salt: string; number: number } | undefined;
+    for (let i = 0; i < 50 && !spliced; i++) {
+      const solution = solve(pow.create())!;
+      const digits = String(solution.number);
+      if (digits.length >= 2 && digits[1] !== '0') {
+        spliced = { salt: solution.salt + digits[0], number: Number(digits.slice(1)) };
+        assert.equal(sha256Hex(`${spliced.salt}${spliced.number}`), solution.challenge);
+        assert.equal(pow.verify({ ...solution, ...spliced }, 'x'), 'invalid');
+        // The honest solution is still good.
+        assert.equal(pow.verify(solution, 'y'), 'ok');
+      }
+    }
+    assert.ok(spliced, 'found a solution to splice');
+  });
+
   it('expires, and forgets expired solutions on sweep', () => {
     const solution = solve(pow.create())!;
     now += 61_000;

@@ -75,6 +75,10 @@ export class ProofOfWork {
     const expiresMs = Number(expires[1]) * 1000;
     const now = this.#now();
     if (expiresMs <= now) return 'expired';
+    // Only SHA-256(salt + number) is signed, so leading digits of the number can be moved onto the
+    // end of the expiry without changing the hash; no challenge of ours expires later than its TTL
+    // (a minute of slack for clock steps), while such a splice multiplies the expiry by ten or more.
+    if (expiresMs > now + (this.ttlSeconds + 60) * 1000) return 'invalid';
     const prior = this.#used.get(solution.challenge);
     if (prior) return prior[0] === spentOn ? 'ok' : 'used';
     if (this.#used.size >= this.#maxRemembered) this.sweep();
