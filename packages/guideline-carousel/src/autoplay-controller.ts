@@ -80,6 +80,8 @@ export class AutoplayController implements ReactiveController {
       this.#media = matchMedia('(prefers-reduced-motion: reduce)');
       this.#media.addEventListener('change', this.#onMediaChange);
     }
+    // Moved in the page (removed and put back): pick up where the removal stopped the timer.
+    this.#sync();
   }
 
   hostDisconnected(): void {
@@ -119,7 +121,9 @@ export class AutoplayController implements ReactiveController {
   }
 
   #sync(): void {
-    if (!this.rotating) {
+    // Lit still updates a removed element (an update pending at removal, a listener of the
+    // rotation's own event removing it): a timer started then would run on for good.
+    if (!this.rotating || !(this.#host as unknown as Node).isConnected) {
       this.#clearTimer();
     } else if (this.#timer === undefined) {
       const clock = this.#options.clock();

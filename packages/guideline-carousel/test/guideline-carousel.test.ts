@@ -422,6 +422,36 @@ describe('<wir-guideline-carousel>', () => {
       expect(el.currentIndex).to.equal(0);
     });
 
+    it('leaves no timer behind once removed, even with an update still pending', async () => {
+      // An update that runs after removal (a property set just before it) must not start a timer.
+      const el = await mount(html`<wir-guideline-carousel src=${FEED}></wir-guideline-carousel>`);
+      const clock = await withAutoplay(el);
+      el.start = '3';
+      el.remove();
+      await el.updateComplete;
+      expect(clock.pending).to.deep.equal([]);
+
+      // Nor may a rotation step whose wir-slide-change listener removes the carousel.
+      const other = await mount(html`<wir-guideline-carousel src=${FEED}></wir-guideline-carousel>`);
+      const otherClock = await withAutoplay(other);
+      other.addEventListener('wir-slide-change', () => other.remove());
+      otherClock.advance(8000);
+      await other.updateComplete;
+      expect(otherClock.pending).to.deep.equal([]);
+    });
+
+    it('keeps rotating when moved to another place in the page', async () => {
+      const el = await mount(html`<wir-guideline-carousel src=${FEED}></wir-guideline-carousel>`);
+      const clock = await withAutoplay(el);
+      const wrapper = document.createElement('div');
+      el.after(wrapper);
+      wrapper.append(el);
+      await el.updateComplete;
+      expect(part(el, 'rotation-button')!.getAttribute('aria-label')).to.equal('Automatischen Wechsel anhalten');
+      expect(clock.pending).to.deep.equal([8000]);
+      wrapper.remove();
+    });
+
     it('rotates with the real timer too', async () => {
       const el = await mount(html`<wir-guideline-carousel src=${FEED}></wir-guideline-carousel>`);
       const clock: AutoplayClock = {
