@@ -34,7 +34,15 @@ const ownScript =
     .reverse()
     .find((script) => /\/wir-widgets(\.min)?\.js$/.test(script.src.split(/[?#]/)[0]));
 
-const absolute = (url: string, against = document.baseURI) => new URL(url, against).href;
+// A value no URL parser accepts (a typo in data-feed) is passed on as it is: throwing here would
+// stop every widget on the page, while the widgets report a bad feed URL in their error state.
+const absolute = (url: string, against = document.baseURI) => {
+  try {
+    return new URL(url, against).href;
+  } catch {
+    return url;
+  }
+};
 const dataFeed = ownScript?.getAttribute('data-feed');
 const config = (host.WIRWidgets ??= {});
 

@@ -53,6 +53,13 @@ describe('wir-widgets.js (classic-script loader)', () => {
     expect(withSrc.getAttribute('data-feed-used')).to.equal('/packages/embed/test/fixtures/feeds/feed-b.json');
   });
 
+  it('still loads the widgets when data-feed is not a URL at all, and hands the value on for them to report', async () => {
+    const { win, doc } = await openFrame('loader-bad-feed.html');
+    await waitFor(() => doc.querySelectorAll('wir-guideline-carousel[data-fake-upgraded]').length === 2, 'both carousels to upgrade');
+    expect(win.WIRWidgets!.feed).to.equal('https://[example.org/feed.json');
+    expect(doc.querySelector('wir-guideline-carousel')!.getAttribute('data-feed-used')).to.equal('https://[example.org/feed.json');
+  });
+
   it('requests no widget module when no registered widget is on the page', async () => {
     const { win, requests } = await openFrame('loader-absent.html');
     await waitFor(() => win.WIRWidgets?.version, 'the loader to run');
