@@ -123,8 +123,9 @@ async function handle(request, response, root, csp) {
   let info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) {
     if (!directoryRequest) {
-      // Relative links inside the folder's index.html need the trailing slash.
-      response.writeHead(301, { Location: `${rawPath}/` }).end();
+      // Relative links inside the folder's index.html need the trailing slash. Leading slashes
+      // collapse to one: "//sub/" would send the browser to a host named "sub".
+      response.writeHead(301, { Location: `${rawPath.replace(/^\/+/, '/')}/` }).end();
       return;
     }
     file = join(file, 'index.html');

@@ -121,6 +121,14 @@ describe('demo server: what it serves', () => {
     assert.match((await get('/sub/')).body, /<title>Sub<\/title>/);
   });
 
+  it('never redirects to another host: "//sub" must not become the scheme-relative "//sub/"', async () => {
+    for (const path of ['//sub', '///sub']) {
+      const redirect = await get(path);
+      assert.equal(redirect.status, 301);
+      assert.equal(redirect.headers.location, '/sub/', path);
+    }
+  });
+
   it('answers 404 for missing files and 405 for other methods', async () => {
     assert.equal((await get('/nope.html')).status, 404);
     assert.equal((await get('/dist/embed/widgets/wir-nope.js')).status, 404);
