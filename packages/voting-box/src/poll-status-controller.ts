@@ -39,6 +39,7 @@ export class PollStatusController implements ReactiveController {
   #due = false;
   #failures = 0;
   #soon = false;
+  #connected = false;
   readonly #host: ReactiveControllerHost;
   readonly #target: () => PollTarget | undefined;
 
@@ -52,11 +53,13 @@ export class PollStatusController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisibility);
     if (this.#key) void this.refresh();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibility);
     clearTimeout(this.#timer);
   }
@@ -93,7 +96,8 @@ export class PollStatusController implements ReactiveController {
     this.#due = false;
     const key = this.#key;
     const answer = await call<ServerPoll>(target.base, pollPath(target.poll), undefined, target.voter, this.#etag);
-    if (key !== this.#key) return;
+    // A removed widget plans no further request (it asks again when it is connected again).
+    if (key !== this.#key || !this.#connected) return;
     if (answer.body || answer.status === 304) {
       if (answer.body) {
         this.data = answer.body;

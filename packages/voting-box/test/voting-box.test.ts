@@ -395,6 +395,37 @@ describe('<wir-voting-box>', () => {
     });
   });
 
+  describe('removal', () => {
+    it('stops asking for results once removed, also when removed while a request is under way', async function () {
+      this.timeout(30_000);
+      const real = globalThis.fetch;
+      const url = `${apiBase(main.api)}/polls/single`;
+      let gets = 0;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input) !== url) return real(input, init);
+        gets++;
+        const response = await real(input, init);
+        await held;
+        // The shortest wait the widget accepts, so a leftover timer would show within seconds.
+        const body = { ...(await response.json()), refreshAfter: 0 };
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      };
+      try {
+        const el = await mount('single');
+        await waitUntil(() => gets > 0, 'no status request', { timeout: 8000 });
+        el.remove();
+        const atRemoval = gets;
+        release();
+        await new Promise((resolve) => setTimeout(resolve, 7000));
+        expect(gets).to.equal(atRemoval);
+      } finally {
+        globalThis.fetch = real;
+      }
+    });
+  });
+
   describe('remembered in this browser', () => {
     it('shows "already voted" after a reload (a new element) without sending again', async () => {
       const first = await mount('single');
