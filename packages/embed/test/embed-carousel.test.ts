@@ -63,4 +63,11 @@ describe('script-tag embed of <wir-guideline-carousel> (dist/embed)', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(violations(), violations().join('\n')).to.deep.equal([]);
   });
+
+  it('runs under the documented Trusted Types policy on a page that uses Lit itself', async () => {
+    const { win, doc } = await openFrame('carousel-page-uses-lit.html');
+    const violations = () => (win as unknown as { cspViolations: string[] }).cspViolations;
+    await waitFor(() => shadowText(doc.getElementById('first')).includes('Feed A:') || violations().length, 'the carousel to render');
+    expect(violations(), violations().join('\n')).to.deep.equal([]);
+  });
 });
