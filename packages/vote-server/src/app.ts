@@ -159,7 +159,13 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
     if (originHeader !== undefined) {
       const origin = canonicalOriginHeader(originHeader);
       const poll = pollId ? polls.get(decodeURIComponentSafe(pollId)) : undefined;
-      const allowed = origin !== undefined && (globalOrigins.has(origin) || (poll?.allowedOrigins.includes(origin) ?? false));
+      // A challenge belongs to no poll: an origin that may vote in any poll may fetch one.
+      const forChallenge = request.url.split('?')[0] === '/v1/challenge';
+      const allowed =
+        origin !== undefined &&
+        (globalOrigins.has(origin) ||
+          (poll?.allowedOrigins.includes(origin) ?? false) ||
+          (forChallenge && polls.list().some((p) => p.allowedOrigins.includes(origin))));
       if (!allowed) {
         throw new ApiError(403, 'origin-not-allowed', 'Requests from this origin are not allowed.');
       }

@@ -434,6 +434,13 @@ export function defineApiSuite(label: string, setup: () => Promise<TestDatabase>
         assertError(await get('/v1/challenge'), 404, 'challenge-disabled');
       });
 
+      it("hands a challenge to a poll's own origin too, or its readers could never vote", async () => {
+        const res = await get('/v1/challenge', { origin: PARTNER }, powApp);
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.headers['access-control-allow-origin'], PARTNER);
+        assertError(await get('/v1/challenge', { origin: 'https://evil.example' }, powApp), 403, 'origin-not-allowed');
+      });
+
       it('hands out signed, expiring challenges and says so in the poll', async () => {
         const res = await get('/v1/challenge', {}, powApp);
         assert.equal(res.statusCode, 200);
