@@ -71,6 +71,9 @@ export class FeedController implements ReactiveController {
   }
 
   #start(url: string | undefined, reload: boolean): void {
+    // A retry started from inside the widget (its button) must not leave keyboard focus on
+    // <body> once the loading view replaced the button (WCAG 2.4.3); see #settle.
+    const refocus = reload && this.#host.matches(':focus-within');
     this.#abortController?.abort();
     this.#abortController = undefined;
     const generation = ++this.#generation;
@@ -88,7 +91,7 @@ export class FeedController implements ReactiveController {
         if (generation !== this.#generation) return;
         this.state = 'ready';
         this.result = result;
-        this.#settle(generation, () => new WirFeedLoadEvent(result));
+        this.#settle(generation, () => new WirFeedLoadEvent(result), refocus);
       },
       (reason: unknown) => {
         if (generation !== this.#generation) return;
@@ -97,16 +100,25 @@ export class FeedController implements ReactiveController {
         if (error.kind === 'aborted') return;
         this.state = 'error';
         this.error = error;
-        this.#settle(generation, () => new WirFeedErrorEvent(error));
+        this.#settle(generation, () => new WirFeedErrorEvent(error), refocus);
       },
     );
   }
 
   // Events go out after the render, so a listener already finds the new content in the DOM.
-  #settle(generation: number, event: () => Event): void {
+  // After a retry from inside the widget, focus goes to the error view's one button (retry), else
+  // to where the content starts: the first rendered element, made focusable by script (tabIndex
+  // is -1 unless it is a tab stop already). Not when focus has moved on meanwhile.
+  #settle(generation: number, event: () => Event, refocus: boolean): void {
     this.#host.requestUpdate();
     void this.#host.updateComplete.then(() => {
-      if (generation === this.#generation) this.#host.dispatchEvent(event());
+      if (generation !== this.#generation) return;
+      this.#host.dispatchEvent(event());
+      if (refocus && document.activeElement === document.body) {
+        const target = this.#host.shadowRoot!.querySelector<HTMLElement>(this.error ? 'button' : '*')!;
+        target.tabIndex = target.tabIndex;
+        target.focus();
+      }
     });
   }
 }

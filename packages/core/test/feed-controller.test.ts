@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { clearFeedCache } from '@wir/feed';
-import { WirElement, WirFeedErrorEvent, WirFeedLoadEvent, getDefaultFeedUrl, setDefaultFeedUrl } from '@wir/core';
+import { WirElement, WirFeedErrorEvent, WirFeedLoadEvent, getDefaultFeedUrl, renderError, renderLoading, setDefaultFeedUrl } from '@wir/core';
 import type { FeedController } from '@wir/core';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
@@ -19,6 +20,20 @@ class FeedProbe extends WirElement {
   }
 }
 customElements.define('test-feed-probe', FeedProbe);
+
+// Renders like a widget: the shared loading and error states, else a region without tabindex.
+class RetryProbe extends WirElement {
+  get controller(): FeedController {
+    return this.feed;
+  }
+  override render() {
+    const { state, error } = this.feed;
+    if (state === 'loading') return renderLoading();
+    if (state === 'error') return renderError(error!, () => this.feed.retry());
+    return html`<section part="base" aria-label="Inhalt"><p>${state}</p></section>`;
+  }
+}
+customElements.define('test-retry-probe', RetryProbe);
 
 const VALID = '/__test/feed/valid.json';
 let unique = 0;
@@ -88,6 +103,66 @@ describe('FeedController', () => {
     expect(el.controller.error).to.equal(undefined);
     await loaded;
     expect(el.controller.state).to.equal('ready');
+  });
+
+  it('a keyboard retry keeps focus in the widget: on the new retry button, then on the content start', async () => {
+    const key = `focus-${Date.now()}`;
+    await fetch(`/__test/feed/switch?key=${key}&mode=fail`);
+    const el = await fixture<RetryProbe>(html`<test-retry-probe src="/__test/feed/switchable?key=${key}"></test-retry-probe>`);
+    await oneEvent(el, 'wir-feed-error');
+    const root = el.shadowRoot!;
+    const first = root.querySelector<HTMLElement>('[part="retry-button"]')!;
+    first.focus();
+
+    // Fails again: the loading view replaced the button, and focus comes back to the new one.
+    const failed = oneEvent(el, 'wir-feed-error');
+    await sendKeys({ press: 'Enter' });
+    await failed;
+    const again = root.querySelector('[part="retry-button"]')!;
+    expect(again === first, 'a new button').to.equal(false);
+    expect(root.activeElement === again, 'focus on the new retry button').to.equal(true);
+    expect(document.activeElement === el, 'focus inside the widget').to.equal(true);
+
+    // Succeeds: focus lands on where the content starts, focusable by script only.
+    await fetch(`/__test/feed/switch?key=${key}&mode=ok`);
+    const loaded = oneEvent(el, 'wir-feed-load');
+    await sendKeys({ press: 'Enter' });
+    await loaded;
+    const base = root.querySelector('[part="base"]')!;
+    expect(root.activeElement === base, 'focus on the content start').to.equal(true);
+    expect(base.getAttribute('tabindex')).to.equal('-1');
+  });
+
+  it('a retry does not take focus when focus was not inside the widget', async () => {
+    const key = `nofocus-${Date.now()}`;
+    await fetch(`/__test/feed/switch?key=${key}&mode=fail`);
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <button id="outside">outside</button>
+      <test-retry-probe src="/__test/feed/switchable?key=${key}"></test-retry-probe>
+    </div>`);
+    const el = wrapper.querySelector<RetryProbe>('test-retry-probe')!;
+    const outside = wrapper.querySelector<HTMLElement>('#outside')!;
+    if (el.controller.state !== 'error') await oneEvent(el, 'wir-feed-error');
+    outside.focus();
+    const failed = oneEvent(el, 'wir-feed-error');
+    el.shadowRoot!.querySelector<HTMLElement>('[part="retry-button"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await failed;
+    expect(document.activeElement === outside, 'focus stays outside').to.equal(true);
+
+    // Focus was inside at the retry but moved on before the answer came: it stays there.
+    const failedAgain = oneEvent(el, 'wir-feed-error');
+    el.shadowRoot!.querySelector<HTMLElement>('[part="retry-button"]')!.focus();
+    el.controller.retry();
+    outside.focus();
+    await failedAgain;
+    expect(document.activeElement === outside, 'focus stays outside').to.equal(true);
+
+    await fetch(`/__test/feed/switch?key=${key}&mode=ok`);
+    const loaded = oneEvent(el, 'wir-feed-load');
+    el.controller.retry();
+    await loaded;
+    expect(document.activeElement === outside, 'focus stays outside').to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.hasAttribute('tabindex')).to.equal(false);
   });
 
   it('reloads when src changes and drops the answer of the old URL', async () => {

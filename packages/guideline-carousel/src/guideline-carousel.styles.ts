@@ -208,12 +208,11 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    .slides[data-motion='forward'] .slide[data-active] {
+    .slides:not([data-motion='none']) .slide[data-active] {
       animation: wir-slide-in var(--_wir-duration) ease-out;
       --_from: 2rem;
     }
     .slides[data-motion='backward'] .slide[data-active] {
-      animation: wir-slide-in var(--_wir-duration) ease-out;
       --_from: -2rem;
     }
     :dir(rtl) .slides .slide[data-active] {

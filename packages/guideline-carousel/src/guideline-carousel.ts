@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeImageSrc } from '@wir/core';
@@ -122,7 +122,8 @@ export class WirGuidelineCarousel extends WirElement {
   constructor() {
     super();
     new SwipeController(this, {
-      accepts: (path) => !!this.#slidesElement && path.includes(this.#slidesElement),
+      // No slides rendered: querySelector gives null, which no event path contains.
+      accepts: (path) => path.includes(this.renderRoot.querySelector('.slides')!),
       onSwipe: (towards) => {
         const forward = this.#isRtl() ? towards === 'right' : towards === 'left';
         this.#step(forward ? 1 : -1, 'user');
@@ -130,15 +131,12 @@ export class WirGuidelineCarousel extends WirElement {
     });
     this.addEventListener('focusin', () => this.#autoplayController.pause('focus'));
     this.addEventListener('focusout', (event) => {
-      const next = event.relatedTarget as Node | null;
-      if (!next || !(this.shadowRoot?.contains(next) || this.contains(next))) {
+      // Moves inside the shadow root never reach the host (relatedTarget retargets to it), and
+      // contains(null) (focus left the page) is false.
+      if (!this.contains(event.relatedTarget as Node | null)) {
         this.#autoplayController.resume('focus');
       }
     });
-  }
-
-  get #slidesElement(): HTMLElement | null {
-    return this.renderRoot.querySelector('.slides');
   }
 
   /** Zero-based index of the guideline shown. */
@@ -202,42 +200,19 @@ export class WirGuidelineCarousel extends WirElement {
 
   #onPickerKeydown(event: KeyboardEvent): void {
     const last = this.#guidelines.length - 1;
-    const rtl = this.#isRtl();
-    let target: number;
-    switch (event.key) {
-      case 'ArrowRight':
-        target = this.index + (rtl ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        target = this.index + (rtl ? 1 : -1);
-        break;
-      case 'Home':
-        target = 0;
-        break;
-      case 'End':
-        target = last;
-        break;
-      default:
-        return;
-    }
+    const ahead = this.#isRtl() ? -1 : 1;
+    let target: number | undefined = { ArrowRight: this.index + ahead, ArrowLeft: this.index - ahead, Home: 0, End: last }[event.key];
+    if (target === undefined) return;
     event.preventDefault();
     // Arrows wrap around, like the previous/next buttons.
     if (target < 0) target = last;
     if (target > last) target = 0;
     this.#goTo(target, 'user');
-    void this.updateComplete.then(() => this.#focusSelectedTab());
-  }
-
-  #focusSelectedTab(): void {
-    this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
   }
 
   #onPointerEnter(event: PointerEvent): void {
     if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.#autoplayController.pause('hover');
-  }
-
-  #onPointerLeave(): void {
-    this.#autoplayController.resume('hover');
   }
 
   // Invalid or out-of-range levels fall back into 2–6; at 6 the titles stay h6 too.
@@ -256,14 +231,15 @@ export class WirGuidelineCarousel extends WirElement {
   }
 
   #renderIcon(kind: 'previous' | 'next' | 'pause' | 'play'): TemplateResult {
-    const shapes = {
-      previous: svg`<path d="M15 5l-7 7 7 7"></path>`,
-      next: svg`<path d="M9 5l7 7-7 7"></path>`,
-      pause: svg`<path d="M8 5v14M16 5v14"></path>`,
-      play: svg`<path d="M7 4.5l12 7.5-12 7.5z"></path>`,
+    const paths = {
+      previous: 'M15 5l-7 7 7 7',
+      next: 'M9 5l7 7-7 7',
+      pause: 'M8 5v14M16 5v14',
+      play: 'M7 4.5l12 7.5-12 7.5z',
     };
     const mirrored = kind === 'previous' || kind === 'next';
-    return html`<svg class=${mirrored ? 'icon mirrored' : 'icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shapes[kind]}</svg>`;
+    // One template: the HTML parser puts <path> inside <svg> into the SVG namespace by itself.
+    return html`<svg class=${mirrored ? 'icon mirrored' : 'icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${paths[kind]}></path></svg>`;
   }
 
   #renderControls(list: Guideline[]): TemplateResult {
@@ -382,7 +358,7 @@ export class WirGuidelineCarousel extends WirElement {
       aria-roledescription=${msg('Karussell', { id: 'carousel.role', desc: 'Screen-reader role description of the whole carousel (aria-roledescription).' })}
       aria-labelledby="heading"
       @pointerenter=${this.#onPointerEnter}
-      @pointerleave=${this.#onPointerLeave}
+      @pointerleave=${() => this.#autoplayController.resume('hover')}
     >
       <div class="header" part="header">
         ${heading(level, 'heading', 'heading', undefined, this.#headingText())}

@@ -574,6 +574,26 @@ describe('<wir-guideline-carousel>', () => {
       expect(part(el, 'empty')!.textContent).to.contain('No guidelines have been published yet.');
     });
 
+    it('keeps keyboard focus through a retry: on the new retry button, then on the content', async () => {
+      const key = `carousel-focus-${Date.now()}`;
+      await fetch(`/__test/feed/switch?key=${key}&mode=fail`);
+      const el = await mount(html`<wir-guideline-carousel src="/__test/feed/switchable?key=${key}"></wir-guideline-carousel>`, 'error');
+      part(el, 'retry-button')!.focus();
+      const failed = oneEvent(el, 'wir-feed-error');
+      await sendKeys({ press: 'Enter' });
+      await failed;
+      expect(el.shadowRoot!.activeElement === part(el, 'retry-button'), 'focus on the new retry button').to.equal(true);
+
+      await fetch(`/__test/feed/switch?key=${key}&mode=ok`);
+      const loaded = oneEvent(el, 'wir-feed-load');
+      await sendKeys({ press: 'Enter' });
+      await loaded;
+      // The minimal feed has no guidelines: the content is the empty message, focusable by script.
+      const start = el.shadowRoot!.activeElement;
+      expect(!!start?.contains(part(el, 'empty')), 'focus on the content').to.equal(true);
+      expect(start!.getAttribute('tabindex')).to.equal('-1');
+    });
+
     it('shows the 404 of a missing feed, and retry after fixing src shows the carousel', async () => {
       const el = await mount(html`<wir-guideline-carousel src="${FIXTURES}missing.json"></wir-guideline-carousel>`, 'error');
       expect($(el, '[role="alert"]')!.textContent).to.contain('Fehlercode 404');
