@@ -1,10 +1,11 @@
 /**
  * Shared helpers of the explorer's browser tests (not a test file itself).
  */
-import { fixture, waitUntil } from '@open-wc/testing';
+import { waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../src/wir-action-field-explorer.js';
 import type { WirActionFieldExplorer } from '../src/index.js';
+import { mount as mountWidget, settled as settledWidget } from '../../core/test/support/widget-fixture.js';
 
 export type Explorer = WirActionFieldExplorer;
 
@@ -24,21 +25,8 @@ export const shownMeasures = (el: Explorer) => parts(el, 'measure').map((m) => m
 export const activeId = (el: Explorer) => el.shadowRoot!.activeElement?.id ?? null;
 
 /** Waits until the explorer left its loading state (or, with `state`, shows that part). */
-export async function settled(el: Explorer, state = 'base, [part~="error"], [part~="empty"]'): Promise<Explorer> {
-  const selector = state
-    .split(',')
-    .map((s) => s.trim())
-    .map((s) => (s.startsWith('[') ? s : `[part~="${s}"]`))
-    .join(', ');
-  await waitUntil(() => el.shadowRoot?.querySelector(selector), `explorer did not reach ${state}`, { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
-
-export async function mount(template: TemplateResult, state?: string): Promise<Explorer> {
-  const el = await fixture<Explorer>(template);
-  return settled(el, state);
-}
+export const settled = (el: Explorer, state?: string) => settledWidget(el, state);
+export const mount = (template: TemplateResult, state?: string) => mountWidget<Explorer>(template, state);
 
 /** Types into the search field the way a keyboard does: one input event per character. */
 export async function typeSearch(el: Explorer, value: string, { replace = true } = {}): Promise<void> {

@@ -5,6 +5,7 @@ import type { Feed, FeedResult } from '@wir/feed';
 import '../src/wir-guideline-carousel.js';
 import { WirGuidelineCarousel, WirSlideChangeEvent } from '../src/index.js';
 import type { AutoplayClock } from '../src/index.js';
+import { mount as mountWidget, settled as settledWidget } from '../../core/test/support/widget-fixture.js';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
 declare const describe: (name: string, body: () => void) => void;
@@ -28,22 +29,8 @@ const activeSlide = (el: Carousel) => $(el, '.slide[data-active]')!;
 const activeTitle = (el: Carousel) => activeSlide(el).querySelector('.slide-title')!.textContent!.trim();
 const tabs = (el: Carousel) => $$(el, '[role="tab"]');
 
-/** Waits until the carousel left its loading state (or, with `state`, reached that part). */
-async function settled(el: Carousel, state = 'base, [part~="error"], [part~="empty"]'): Promise<Carousel> {
-  const selector = state
-    .split(',')
-    .map((s) => s.trim())
-    .map((s) => (s.startsWith('[') ? s : `[part~="${s}"]`))
-    .join(', ');
-  await waitUntil(() => el.shadowRoot?.querySelector(selector), `carousel did not reach ${state}`, { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
-
-async function mount(template: ReturnType<typeof html>, state?: string): Promise<Carousel> {
-  const el = await fixture<Carousel>(template);
-  return settled(el, state);
-}
+const settled = (el: Carousel, state?: string) => settledWidget(el, state);
+const mount = (template: ReturnType<typeof html>, state?: string) => mountWidget<Carousel>(template, state);
 
 /** A clock the test moves by hand, so autoplay timing is exact and fast. */
 class ManualClock implements AutoplayClock {

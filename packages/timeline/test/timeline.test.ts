@@ -6,6 +6,7 @@ import { loadLocale, withRenderLocale } from '@wir/core';
 import '../src/wir-timeline.js';
 import { WirEntrySelectEvent, WirTimeline } from '../src/index.js';
 import { formatEntryDate, formatPartialDate } from '../src/dates.js';
+import { mount as mountWidget, settled as settledWidget } from '../../core/test/support/widget-fixture.js';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
 declare const describe: (name: string, body: () => void) => void;
@@ -44,22 +45,8 @@ const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g,
 const titleButton = (el: Timeline, id: string) => item(el, id).querySelector<HTMLButtonElement>('.title-button')!;
 const listItems = (el: Timeline) => [...part(el, 'list')!.children] as HTMLElement[];
 
-/** Waits until the timeline left its loading state (or, with `state`, reached that part). */
-async function settled(el: Timeline, state = 'base, [part~="error"], [part~="empty"]'): Promise<Timeline> {
-  const selector = state
-    .split(',')
-    .map((s) => s.trim())
-    .map((s) => (s.startsWith('[') ? s : `[part~="${s}"]`))
-    .join(', ');
-  await waitUntil(() => el.shadowRoot?.querySelector(selector), `timeline did not reach ${state}`, { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
-
-async function mount(template: ReturnType<typeof html>, state?: string): Promise<Timeline> {
-  const el = await fixture<Timeline>(template);
-  return settled(el, state);
-}
+const settled = (el: Timeline, state?: string) => settledWidget(el, state);
+const mount = (template: ReturnType<typeof html>, state?: string) => mountWidget<Timeline>(template, state);
 
 function recordSelections(el: Timeline): WirEntrySelectEvent[] {
   const events: WirEntrySelectEvent[] = [];
