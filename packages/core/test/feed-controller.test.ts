@@ -189,7 +189,15 @@ describe('FeedController', () => {
   it('aborts its request when removed and loads again when put back', async () => {
     const key = `abort-${Date.now()}`;
     await fetch(`/__test/feed/hits?key=${key}&reset`);
-    const el = await fixture<FeedProbe>(html`<test-feed-probe src="/__test/feed/slow?ms=800&key=${key}"></test-feed-probe>`);
+    const el = await fixture<FeedProbe>(html`<test-feed-probe src="/__test/feed/slow?ms=1500&key=${key}"></test-feed-probe>`);
+    expect(el.controller.state).to.equal('loading');
+    // Remove only once the request has reached the server: aborted while still queued in the
+    // browser (busy connections under load), the server would never see it go away.
+    await waitUntil(
+      async () => (await (await fetch(`/__test/feed/hits?key=${key}`)).json()).slow === 1,
+      'the request did not reach the server',
+      { timeout: 3000 },
+    );
     expect(el.controller.state).to.equal('loading');
     let events = 0;
     el.addEventListener('wir-feed-load', () => events++);
@@ -200,7 +208,7 @@ describe('FeedController', () => {
     await waitUntil(
       async () => (await (await fetch(`/__test/feed/hits?key=${key}`)).json()).closedEarly === 1,
       'the server did not see the request go away',
-      { timeout: 3000 },
+      { timeout: 5000 },
     );
     expect(events).to.equal(0);
 
