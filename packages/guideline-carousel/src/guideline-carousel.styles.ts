@@ -254,6 +254,27 @@ export const styles = css`
     }
   }
 
+  /* Paper: black on white, no controls, and every guideline one after another (the slides
+     leave their shared grid cell and stack in the carousel's column, with its gap). The
+     position in the carousel is a screen device, not a choice of content (with autoplay it is
+     wherever the timer was), and a reader cannot turn a printed page to the next slide. */
+  @media print {
+    * {
+      color: #000!important;
+      background: none!important;
+    }
+    .controls {
+      display: none;
+    }
+    .slides {
+      display: contents;
+    }
+    .slide {
+      visibility: visible;
+      break-inside: avoid;
+    }
+  }
+
   @media (forced-colors: active) {
     .base,
     .picker-button {
