@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -84,6 +84,29 @@ describe('wir-feed CLI (spawned through bin/wir-feed.mjs)', () => {
     const help = run('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /Usage: wir-feed/);
+  });
+});
+
+describe('wir-feed from the repository root (workspace bin link, as editors run it)', () => {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const npx = (...args: string[]) =>
+    spawnSync('npx', ['--no', 'wir-feed', ...args], { cwd: root, encoding: 'utf8', shell: process.platform == 'win32' });
+
+  test('npx wir-feed validate demo/feeds/hannover.json: the sample feed is valid (exit 0)', () => {
+    const result = npx('validate', 'demo/feeds/hannover.json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'demo/feeds/hannover.json: valid WIR feed, no problems found.\n');
+  });
+
+  test('a wrong status deep in the catalogue: exit 1 and the exact path of the value', () => {
+    const feed = JSON.parse(readFileSync(join(root, 'demo/feeds/hannover.json'), 'utf8'));
+    feed.actionFields[1].goals[0].measures[2].status[1].status = 'started';
+    const result = npx('validate', write('sample-bad-status.json', JSON.stringify(feed)));
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(
+      result.stdout,
+      /^\$\.actionFields\[1\]\.goals\[0\]\.measures\[2\]\.status\[1\]\.status: "started" is not one of: proposed, accepted, deferred, recommendation, in-progress, done\.\n/,
+    );
   });
 });
 
