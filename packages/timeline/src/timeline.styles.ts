@@ -368,74 +368,101 @@ export const styles = css`
 
   /* --- wide containers: a horizontal track ---------------------------------------------- */
 
-  @container (min-width: 48rem) {
-    .list {
-      flex-direction: row;
-      align-items: stretch;
-      overflow-x: auto;
-      overscroll-behavior-inline: contain;
-      scroll-snap-type: inline proximity;
-      scroll-padding-inline: var(--_wir-space-xs);
-      /* Room for focus rings and the current marker's ring inside the scroll box. */
-      padding: var(--_wir-space-xs) var(--_wir-space-xs) var(--_wir-space-s);
-    }
+  /* Only on screen: on paper a scroll track would cut off all but the first entries (a
+     landscape page is wide enough for it), so print keeps the vertical list. */
+  @media screen {
+    @container (min-width: 48rem) {
+      .list {
+        flex-direction: row;
+        align-items: stretch;
+        overflow-x: auto;
+        overscroll-behavior-inline: contain;
+        scroll-snap-type: inline proximity;
+        scroll-padding-inline: var(--_wir-space-xs);
+        /* Room for focus rings and the current marker's ring inside the scroll box. */
+        padding: var(--_wir-space-xs) var(--_wir-space-xs) var(--_wir-space-s);
+      }
 
-    .list::before {
-      content: none;
-    }
+      .list::before {
+        content: none;
+      }
 
-    .entry, .now {
-      scroll-snap-align: start;
-      grid-template-rows: auto 1fr;
-      row-gap: var(--_wir-space-xs);
-    }
+      .entry, .now {
+        scroll-snap-align: start;
+        grid-template-rows: auto 1fr;
+        row-gap: var(--_wir-space-xs);
+      }
 
+      .entry {
+        flex: 0 0 var(--_item-size);
+        grid-template-columns: minmax(0, 1fr);
+      }
+
+      /* The line runs along the top of every item and through the gap to the next one. */
+      .entry::before, .now::before {
+        content: '';
+        position: absolute;
+        inset-block-start: calc(0.35rem + var(--_marker) / 2 - 1px);
+        inset-inline: 0 calc(-1 * var(--_gap));
+        block-size: 2px;
+        background: var(--_line);
+      }
+
+      .marker, .now-line {
+        justify-self: start;
+      }
+
+      .title {
+        font-size: calc(var(--_wir-font-size-m) * 1.125);
+      }
+
+      [data-kind='phase'] .marker {
+        inline-size: 2.5rem;
+        block-size: 0.75rem;
+        margin-block-start: 0.475rem;
+      }
+
+      .now {
+        flex: none;
+        grid-template-columns: auto;
+        align-items: start;
+        max-inline-size: 9rem;
+      }
+
+      .now-line {
+        inline-size: 0.25rem;
+        block-size: calc(var(--_marker) + 1rem);
+        margin-inline-start: 0.5rem;
+      }
+
+      .now-text {
+        flex-direction: column;
+        padding: var(--_wir-space-2xs) var(--_wir-space-xs);
+        border-radius: var(--_wir-radius-m);
+      }
+    }
+  }
+
+  /* Paper: black on white, every listed entry with its text (closed or not, a page cannot be
+     opened) and the address of its link; no buttons, no filters, no calendar downloads (their
+     blob: addresses mean nothing on paper). The summary still says how many entries are shown. */
+  @media print {
+    * {
+      color: #000!important;
+      background: none!important;
+    }
+    .filter, .wir-button, .chevron, [download] {
+      display: none;
+    }
+    .details[hidden] {
+      display: flex;
+    }
     .entry {
-      flex: 0 0 var(--_item-size);
-      grid-template-columns: minmax(0, 1fr);
+      break-inside: avoid;
     }
-
-    /* The line runs along the top of every item and through the gap to the next one. */
-    .entry::before, .now::before {
-      content: '';
-      position: absolute;
-      inset-block-start: calc(0.35rem + var(--_marker) / 2 - 1px);
-      inset-inline: 0 calc(-1 * var(--_gap));
-      block-size: 2px;
-      background: var(--_line);
-    }
-
-    .marker, .now-line {
-      justify-self: start;
-    }
-
-    .title {
-      font-size: calc(var(--_wir-font-size-m) * 1.125);
-    }
-
-    [data-kind='phase'] .marker {
-      inline-size: 2.5rem;
-      block-size: 0.75rem;
-      margin-block-start: 0.475rem;
-    }
-
-    .now {
-      flex: none;
-      grid-template-columns: auto;
-      align-items: start;
-      max-inline-size: 9rem;
-    }
-
-    .now-line {
-      inline-size: 0.25rem;
-      block-size: calc(var(--_marker) + 1rem);
-      margin-inline-start: 0.5rem;
-    }
-
-    .now-text {
-      flex-direction: column;
-      padding: var(--_wir-space-2xs) var(--_wir-space-xs);
-      border-radius: var(--_wir-radius-m);
+    /* Only the details link: the calendar links, also .action, are hidden above. */
+    .action::after {
+      content: ' (' attr(href) ')';
     }
   }
 
