@@ -1,36 +1,14 @@
-import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import type { Plugin } from 'vite';
+import { analyzeCustomElements } from '../../scripts/custom-elements-manifest.mjs';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const manifestConfig = fileURLToPath(new URL('./custom-elements-manifest.config.mjs', import.meta.url));
 const MANIFEST_MODULE = 'virtual:wir/custom-elements-manifest';
-
-interface ManifestDeclaration {
-  members?: Array<{ name?: string; privacy?: string; static?: boolean }>;
-  events?: Array<{ name?: string }>;
-}
-
-/**
- * The analyzer lists private and protected class members too (and an unnamed event for each
- * `dispatchEvent(new SomeEvent())`); Storybook would turn every one into a control. Keep what a
- * page author can use.
- */
-function publicApiOnly(manifest: object): object {
-  const modules = (manifest as { modules?: Array<{ declarations?: ManifestDeclaration[] }> }).modules ?? [];
-  for (const declaration of modules.flatMap((m) => m.declarations ?? [])) {
-    declaration.members = declaration.members?.filter(
-      (member) => !member.static && member.privacy !== 'private' && member.privacy !== 'protected',
-    );
-    declaration.events = declaration.events?.filter((event) => event.name);
-  }
-  return manifest;
-}
 
 /**
  * Serves the custom-elements manifest of packages/* as a module, analysed from the sources on
- * each (re)load. Generated in memory so it never goes stale in git and the analyzer never edits
- * package.json (its default).
+ * each (re)load by the same code that writes dist/embed/custom-elements.json, so Storybook's
+ * controls and the configurator's form list the same attributes. Generated in memory so it
+ * never goes stale in git.
  */
 function customElementsManifest(): Plugin {
   const resolvedId = `\0${MANIFEST_MODULE}`;
@@ -41,9 +19,7 @@ function customElementsManifest(): Plugin {
     },
     async load(id) {
       if (id !== resolvedId) return undefined;
-      const { cli } = await import('@custom-elements-manifest/analyzer/cli.js');
-      const manifest = await cli({ argv: ['analyze', '--config', manifestConfig], cwd: repoRoot, noWrite: true });
-      return `export default ${JSON.stringify(publicApiOnly(manifest))};`;
+      return `export default ${JSON.stringify(await analyzeCustomElements())};`;
     },
   };
 }

@@ -1,6 +1,6 @@
-// Input for the custom-elements manifest that Storybook builds its controls and docs tables from.
-// main.ts runs the analyzer in memory with this file; nothing is written to disk, and
-// `packagejson: false` keeps the analyzer from adding a `customElements` key to package.json.
+// Input for the custom-elements manifest (see custom-elements-manifest.mjs beside this file).
+// The analyzer runs in memory with it; `packagejson: false` keeps it from adding a
+// `customElements` key to package.json.
 export default {
   globs: ['packages/*/src/**/*.ts'],
   exclude: [
