@@ -555,6 +555,27 @@ export const styles = css`
     }
   }
 
+  /* Paper: black on white, what the reader has open — overview, field or group, with each
+     measure's status and, for opened measures, history and indicator values — without the
+     search form, navigation or buttons. Bars and meters are drawn with backgrounds, which
+     printers leave out by default, so only their written-out figures are printed. Goals are
+     laid out in full (content-visibility would skip those off screen). */
+  @media print {
+    * {
+      color: #000!important;
+      background: none!important;
+    }
+    .filters, .field-nav, .back, .icon, .wir-button, .bar, .meter {
+      display: none;
+    }
+    .goal {
+      content-visibility: visible;
+    }
+    .card, .measure, .indicator {
+      break-inside: avoid;
+    }
+  }
+
   /* Borders need no rule here: forced colours repaint them in the system colour already. */
   @media (forced-colors: active) {
     .chip[aria-current='page'] {
