@@ -156,6 +156,22 @@ export const styles = css`
     }
   }
 
+  /* Paper: black on white, question, answers and results as text, kept on one page if it
+     fits. No buttons, and no radio buttons or ticks: a printout cannot vote. The result bars
+     are backgrounds, which printers drop by default; the figures beside them say it all. */
+  @media print {
+    * {
+      color: #000!important;
+      background: none!important;
+    }
+    .wir-button, input, .bar {
+      display: none;
+    }
+    .base {
+      break-inside: avoid;
+    }
+  }
+
   @media (forced-colors: active) {
     .bar {
       border: 1px solid;

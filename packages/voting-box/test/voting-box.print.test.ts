@@ -1,0 +1,90 @@
+/**
+ * <wir-voting-box> in print, rendered from its stories (their in-memory vote API needs no server).
+ */
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import * as stories from '../../../stories/voting-box.stories.js';
+import { defaultLocaleGlobals, withLocaleArgs } from '../../../stories/support/locale.js';
+import type { LocaleGlobals } from '../../../stories/support/locale.js';
+import type { WirVotingBox } from '../src/index.js';
+
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => Promise<void> | void) => void;
+
+type Args = Record<string, unknown>;
+interface StoryLike {
+  args?: Args;
+  globals?: LocaleGlobals;
+  render?: unknown;
+}
+
+const BLACK = 'rgb(0, 0, 0)';
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const shown = (node: Element) => getComputedStyle(node).display !== 'none' && node.getClientRects().length > 0;
+
+/** Renders a story as Storybook does and waits for `ready`. */
+async function show(story: StoryLike, ready: string): Promise<ShadowRoot> {
+  const meta = stories.default as unknown as StoryLike;
+  const render = (story.render ?? meta.render) as (args: Args) => TemplateResult;
+  const args = withLocaleArgs({ ...meta.args, ...story.args }, { ...defaultLocaleGlobals, ...story.globals });
+  const el = await fixture<HTMLElement>(render(args));
+  const box = (el.localName === 'wir-voting-box' ? el : el.querySelector('wir-voting-box')) as WirVotingBox;
+  await waitUntil(() => box.shadowRoot?.querySelector(ready), `story did not reach ${ready}`, { timeout: 8000 });
+  await box.updateComplete;
+  return box.shadowRoot!;
+}
+
+/** Elements that scroll or clip and whose content does not fit them (a printer shows only the visible part). */
+function clipped(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll<HTMLElement>('*:not(.visually-hidden)')]
+    .filter((node) => {
+      const style = getComputedStyle(node);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
+      return node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1;
+    })
+    .map((node) => `${node.localName}.${node.className}`);
+}
+
+describe('<wir-voting-box> in print', () => {
+  afterEach(() => emulateMedia({ media: 'screen' }));
+
+  it('prints an open poll as question and answers in text, without radio buttons or the vote button', async () => {
+    const root = await show(stories.OpenSingle, '[part~="form"]');
+    await emulateMedia({ media: 'print' });
+    const question = root.querySelector('#question')!;
+    expect(shown(question)).to.be.true;
+    expect(getComputedStyle(question).color).to.equal(BLACK);
+    const options = [...root.querySelectorAll('[part~="option"]')];
+    expect(options).to.have.length(3);
+    for (const option of options) {
+      expect(shown(option)).to.be.true;
+      expect(text(option)).to.not.equal('');
+      expect(shown(option.querySelector('input')!)).to.be.false;
+    }
+    for (const button of root.querySelectorAll('button')) expect(shown(button), button.getAttribute('part') ?? '').to.be.false;
+    expect(getComputedStyle(root.querySelector('[part~="base"]')!).breakInside).to.equal('avoid');
+    expect(clipped(root)).to.deep.equal([]);
+  });
+
+  it('prints the results as figures in black on white, without bars or buttons, also in the dark scheme', async () => {
+    const root = await show(stories.DarkScheme, '[part~="results"]');
+    await emulateMedia({ media: 'print' });
+    const base = root.querySelector('[part~="base"]')!;
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    const results = [...root.querySelectorAll('[part~="result"]')];
+    expect(results.length).to.be.greaterThan(1);
+    for (const result of results) {
+      const figures = result.querySelector('.figures')!;
+      expect(shown(figures)).to.be.true;
+      expect(text(figures)).to.match(/\d/);
+      expect(getComputedStyle(figures).color).to.equal(BLACK);
+      expect(shown(result.querySelector('[part~="bar"]')!)).to.be.false;
+    }
+    expect(shown(root.querySelector('[part~="total"]')!)).to.be.true;
+    expect(getComputedStyle(root.querySelector('[part~="total"]')!).color).to.equal(BLACK);
+    for (const button of root.querySelectorAll('button')) expect(shown(button), button.getAttribute('part') ?? '').to.be.false;
+    expect(clipped(root)).to.deep.equal([]);
+  });
+});
