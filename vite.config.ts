@@ -1,7 +1,9 @@
-// Vite configuration for the script-tag bundle (dist/embed), built by scripts/build.mjs in two
+// Vite configuration for the script-tag bundle (dist/embed), built by scripts/build.mjs in
 // passes selected by mode:
-//   embed-widgets  one ES-module entry per registered widget, shared chunks, Lit bundled in
-//   embed-loader   the classic-script loader as one minified IIFE
+//   embed-widgets       one ES-module entry per registered widget, shared chunks, Lit bundled in
+//   embed-loader        the classic-script loader as one minified IIFE
+//   embed-frame         frame.js, the script of the iframe embed's page (frame.html), an IIFE
+//   embed-frame-resize  wir-frame-resize.js, the iframe embed's optional host script, an IIFE
 // Any other mode (Storybook reads this file too) gets only the shared settings, so tools that
 // run Vite in dev mode are not handed build inputs they do not expect.
 import { readFileSync } from 'node:fs';
@@ -265,7 +267,12 @@ const widgets: UserConfig = {
   },
 };
 
-const loader: UserConfig = {
+/**
+ * A classic script for pages we do not control: one minified IIFE with nothing left to import.
+ * The loader and the two halves of the iframe embed (frame.js for frame.html, the host's
+ * wir-frame-resize.js) are built this way, one pass each (Vite builds an IIFE from one entry).
+ */
+const classicScript = (entry: string, fileName: string): UserConfig => ({
   ...shared,
   publicDir: false,
   build: {
@@ -276,15 +283,15 @@ const loader: UserConfig = {
     sourcemap: true,
     reportCompressedSize: false,
     copyPublicDir: false,
-    lib: {
-      entry: 'packages/embed/src/wir-widgets.ts',
-      formats: ['iife'],
-      name: 'WIRWidgetsLoader',
-      fileName: () => 'wir-widgets.js',
-    },
+    lib: { entry, formats: ['iife'], name: 'WIRWidgetsLoader', fileName: () => fileName },
   },
+});
+
+const modes: Record<string, UserConfig> = {
+  'embed-widgets': widgets,
+  'embed-loader': classicScript('packages/embed/src/wir-widgets.ts', 'wir-widgets.js'),
+  'embed-frame': classicScript('packages/embed/src/frame/frame.ts', 'frame.js'),
+  'embed-frame-resize': classicScript('packages/embed/src/frame/wir-frame-resize.ts', 'wir-frame-resize.js'),
 };
 
-export default defineConfig(({ mode }) =>
-  mode === 'embed-widgets' ? widgets : mode === 'embed-loader' ? loader : shared,
-);
+export default defineConfig(({ mode }) => (Object.hasOwn(modes, mode) ? modes[mode] : shared));

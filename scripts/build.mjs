@@ -4,6 +4,8 @@
 //   dist/embed/widgets/<tag>.js        one ES-module entry per registered widget
 //   dist/embed/chunks/*-<hash>.js      shared chunks (Lit, core, feed) and on-demand locales
 //   dist/embed/feed.schema.json        the feed's JSON Schema, when @wir/feed has written it
+//   dist/embed/frame.html, frame.js    the iframe embed's page and its script (classic)
+//   dist/embed/wir-frame-resize.js     the iframe embed's optional host script (classic)
 //
 // Fails (exit 1) when a build step fails or a size budget is exceeded.
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
@@ -15,14 +17,18 @@ import { embedDir, manifestPath, printSizeReport } from './size-report.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const schemaSource = join(repoRoot, 'packages/feed/schema/feed.schema.json');
+const frameSource = join(repoRoot, 'packages/embed/src/frame/frame.html');
 
 /** Builds dist/embed. Resolves with the number of failed size checks (0 when all fit). */
 export async function buildEmbed({ log = console.log } = {}) {
   const started = performance.now();
   const common = { root: repoRoot, configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn' };
-  // Order matters: the widget pass empties dist/embed, the loader pass adds to it.
+  // Order matters: the widget pass empties dist/embed, the other passes add to it.
   await build({ ...common, mode: 'embed-widgets' });
   await build({ ...common, mode: 'embed-loader' });
+  await build({ ...common, mode: 'embed-frame' });
+  await build({ ...common, mode: 'embed-frame-resize' });
+  await copyFile(frameSource, join(embedDir, 'frame.html'));
 
   // The manifest is build metadata for the size report, not something to deploy.
   await rm(manifestPath, { force: true });
