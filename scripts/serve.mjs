@@ -5,7 +5,8 @@
 //   /feeds/       demo/feeds/      (the sample feed)
 //
 // It behaves the way a city's static host should: right content types, nosniff, a strict
-// Content-Security-Policy on pages (the widgets must work under it), long immutable caching
+// Content-Security-Policy on pages (the widgets must work under it; the iframe embed's
+// frame.html may be framed by other sites, every other page only by itself), long immutable caching
 // only for content-hashed chunks, CORS on the bundle and the feeds so another origin can embed
 // them, and no way out of the three folders.
 //
@@ -64,6 +65,22 @@ export function contentSecurityPolicy(connectSrc = []) {
 
 export const demoContentSecurityPolicy = contentSecurityPolicy();
 
+/**
+ * The policy of the iframe embed's page (/dist/embed/frame.html): the page policy, except that
+ * other sites may frame it, which is what it is for. Any site, by default: the frame shows
+ * public information and holds no login or cookie a framing page could abuse (its storage is
+ * partitioned per embedding site anyway), and partners need no registration. A city that wants
+ * only known partners lists their origins instead (`frameAncestors`). connect-src stays as
+ * strict as on every page, and that matters here: the feed comes from the frame's address, and
+ * only feeds from these origins load, so nobody can show another feed under the city's name.
+ */
+export function frameContentSecurityPolicy(connectSrc = [], frameAncestors = ['*']) {
+  return contentSecurityPolicy(connectSrc).replace("frame-ancestors 'self'", `frame-ancestors ${frameAncestors.join(' ')}`);
+}
+
+/** The one page that other sites may frame. */
+const framePage = '/dist/embed/frame.html';
+
 /** URL prefix → folder, most specific first. */
 function mounts(root) {
   return [
@@ -110,7 +127,7 @@ function cacheControl(mount, file) {
   return 'no-cache';
 }
 
-async function handle(request, response, root, csp) {
+async function handle(request, response, root, csp, frameCsp) {
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -147,7 +164,7 @@ async function handle(request, response, root, csp) {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
   }
-  if (type.startsWith('text/html')) response.setHeader('Content-Security-Policy', csp);
+  if (type.startsWith('text/html')) response.setHeader('Content-Security-Policy', rawPath === framePage ? frameCsp : csp);
 
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304).end();
@@ -164,11 +181,15 @@ async function handle(request, response, root, csp) {
   });
 }
 
-/** A demo server for the repository at `root` (not yet listening); `connectSrc` adds origins pages may fetch from. */
-export function createDemoServer({ root = repoRoot, connectSrc = [] } = {}) {
+/**
+ * The demo server's request handler, for the repository at `root`; `connectSrc` adds origins
+ * pages may fetch from, `frameAncestors` replaces who may frame frame.html (default: anyone).
+ */
+export function createDemoHandler({ root = repoRoot, connectSrc = [], frameAncestors } = {}) {
   const csp = contentSecurityPolicy(connectSrc);
-  return createServer((request, response) => {
-    handle(request, response, root, csp).catch((error) => {
+  const frameCsp = frameContentSecurityPolicy(connectSrc, frameAncestors);
+  return (request, response) => {
+    handle(request, response, root, csp, frameCsp).catch((error) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) console.error(`serve: ${request.url}: ${error?.stack ?? error}`);
       if (response.headersSent) {
@@ -178,15 +199,20 @@ export function createDemoServer({ root = repoRoot, connectSrc = [] } = {}) {
       response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       response.end(request.method === 'HEAD' ? undefined : `${status} ${error instanceof HttpError ? error.message : 'internal error'}\n`);
     });
-  });
+  };
+}
+
+/** A demo server (not yet listening); options as for createDemoHandler. */
+export function createDemoServer(options = {}) {
+  return createServer(createDemoHandler(options));
 }
 
 /**
  * Starts the demo server on `port`; resolves with its base URL.
  * Rejects with a readable message when the port is taken.
  */
-export function startDemoServer({ port = Number(process.env.PORT ?? 8080), host, root = repoRoot, connectSrc = [] } = {}) {
-  const server = createDemoServer({ root, connectSrc });
+export function startDemoServer({ port = Number(process.env.PORT ?? 8080), host, root = repoRoot, connectSrc = [], frameAncestors } = {}) {
+  const server = createDemoServer({ root, connectSrc, frameAncestors });
   return new Promise((resolve, reject) => {
     server.once('error', (error) => {
       if (error.code === 'EADDRINUSE') {
