@@ -62,6 +62,12 @@ const routes = {
     feed.guidelines = [{ id: 'leitlinie-1', number: 1, title: 42, text: 'x' }];
     json(ctx, JSON.stringify(feed));
   },
+  // Complete, except for one poll: only the voting box's part of it fails.
+  'broken-poll.json': (ctx) => {
+    const feed = JSON.parse(completeFeed);
+    feed.polls[0].results = 'never';
+    json(ctx, JSON.stringify(feed));
+  },
   'newer-major.json': (ctx) => json(ctx, JSON.stringify({ ...JSON.parse(validFeed), schemaVersion: '2.0' })),
   // 6 MiB streamed without Content-Length: only counting bytes while reading can catch it.
   'huge-streamed': (ctx) => huge(ctx, 6 * 1024 * 1024, false),

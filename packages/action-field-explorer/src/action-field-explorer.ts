@@ -2,7 +2,7 @@ import { html, nothing, svg } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, customProperty, renderEmpty, renderError, renderLoading, withRenderLocale } from '@wir/core';
-import { resolveText } from '@wir/feed';
+import { cataloguePart, resolveText } from '@wir/feed';
 import type { Goal, Indicator, LocalizedText, Measure, MeasureStatus } from '@wir/feed';
 import { AnnounceController } from './announce-controller.js';
 import { UrlStateController } from './url-state-controller.js';
@@ -129,6 +129,7 @@ interface PendingFocus {
  */
 export class WirActionFieldExplorer extends WirElement {
   static override styles = [...WirElement.styles, styles];
+  static override feedPart = cataloguePart;
 
   // Declared here rather than with @property decorators, as in @wir/core: the same reactive
   // properties without the decorator helpers in the bundle. The reader's view state lives in

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadFeed } from '@wir/feed';
-import type { Feed, FeedError, FeedResult } from '@wir/feed';
+import { loadFeedPart } from '@wir/feed';
+import type { Feed, FeedError, FeedResult, Spec } from '@wir/feed';
 import { WirFeedErrorEvent, WirFeedLoadEvent } from './events.js';
 
 export type FeedState = 'idle' | 'loading' | 'ready' | 'error';
@@ -25,10 +25,13 @@ export class FeedController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #getUrl: () => string | undefined;
+  readonly #part: Spec;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, getUrl: () => string | undefined) {
+  /** `part`: the spec of the part of the feed the host reads (see WirElement.feedPart). */
+  constructor(host: ReactiveControllerHost & HTMLElement, getUrl: () => string | undefined, part: Spec) {
     this.#host = host;
     this.#getUrl = getUrl;
+    this.#part = part;
     host.addController(this);
   }
 
@@ -86,7 +89,7 @@ export class FeedController implements ReactiveController {
 
     const abortController = new AbortController();
     this.#abortController = abortController;
-    loadFeed(url, { signal: abortController.signal, reload }).then(
+    loadFeedPart(this.#part, url, { signal: abortController.signal, reload }).then(
       (result) => {
         if (generation !== this.#generation) return;
         this.state = 'ready';

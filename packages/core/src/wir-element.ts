@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { resolveText, textDirection } from '@wir/feed';
-import type { LocalizedText, ResolvedText } from '@wir/feed';
+import type { LocalizedText, ResolvedText, Spec } from '@wir/feed';
 import { FeedController } from './feed-controller.js';
 import { getDefaultFeedUrl } from './feed-url.js';
 import { explicitDir, findLang, observeLangChanges } from './internal/lang.js';
@@ -28,6 +28,13 @@ export class WirElement extends LitElement {
     return [...super.observedAttributes, 'lang', 'dir'];
   }
 
+  /**
+   * The part of the feed this widget reads (a spec from @wir/feed such as `timelinePart`); only
+   * that part is checked, so a mistake elsewhere in the feed does not break this widget. Every
+   * subclass sets it.
+   */
+  static feedPart: Spec;
+
   /** Feed URL; falls back to the page default (setDefaultFeedUrl, or the loader's data-feed). */
   src?: string;
 
@@ -43,7 +50,11 @@ export class WirElement extends LitElement {
 
   constructor() {
     super();
-    this.feed = new FeedController(this, () => this.src || getDefaultFeedUrl());
+    this.feed = new FeedController(
+      this,
+      () => this.src || getDefaultFeedUrl(),
+      (this.constructor as typeof WirElement).feedPart,
+    );
   }
 
   /**

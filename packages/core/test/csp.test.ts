@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { msg } from '@lit/localize';
 import { WirElement, renderError, renderLoading } from '@wir/core';
-import { FeedError } from '@wir/feed';
+import { FeedError, feedSchema } from '@wir/feed';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
 declare const describe: (name: string, body: () => void) => void;
@@ -14,6 +14,7 @@ const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
 
 class CspProbe extends WirElement {
+  static override feedPart = feedSchema;
   mode: 'loading' | 'error' = 'loading';
   override render() {
     return this.mode === 'loading'

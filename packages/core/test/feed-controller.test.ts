@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { clearFeedCache } from '@wir/feed';
+import { clearFeedCache, feedSchema } from '@wir/feed';
 import { WirElement, WirFeedErrorEvent, WirFeedLoadEvent, getDefaultFeedUrl, renderError, renderLoading, setDefaultFeedUrl } from '@wir/core';
 import type { FeedController } from '@wir/core';
 
@@ -12,6 +12,7 @@ declare const afterEach: (body: () => Promise<void> | void) => void;
 
 // Exposes the protected controller so the tests can watch its state.
 class FeedProbe extends WirElement {
+  static override feedPart = feedSchema;
   get controller(): FeedController {
     return this.feed;
   }
@@ -23,6 +24,7 @@ customElements.define('test-feed-probe', FeedProbe);
 
 // Renders like a widget: the shared loading and error states, else a region without tabindex.
 class RetryProbe extends WirElement {
+  static override feedPart = feedSchema;
   get controller(): FeedController {
     return this.feed;
   }

@@ -1,3 +1,4 @@
+import { feedSchema } from '@wir/feed';
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { msg } from '@lit/localize';
 import { WirElement, allLocales, resolveLocale, sourceLocale, targetLocales } from '@wir/core';
@@ -10,6 +11,7 @@ declare const afterEach: (body: () => Promise<void> | void) => void;
 
 // A tiny element that renders one UI string of core, to see which language it speaks.
 class LocaleProbe extends WirElement {
+  static override feedPart = feedSchema;
   override render() {
     return html`<p>${msg('Erneut versuchen', { id: 'error.retry' })}</p>`;
   }

@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
-import { FeedError, clearFeedCache, loadFeed } from '@wir/feed';
+import { FeedError, clearFeedCache, loadFeed, feedSchema } from '@wir/feed';
 import { WirElement, describeFeedError, renderEmpty, renderError, renderLoading, tokens } from '@wir/core';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
@@ -9,6 +9,7 @@ declare const beforeEach: (body: () => Promise<void> | void) => void;
 declare const afterEach: (body: () => Promise<void> | void) => void;
 
 class StateProbe extends WirElement {
+  static override feedPart = feedSchema;
   error?: FeedError;
   retried = 0;
   mode: 'loading' | 'error' | 'empty' = 'loading';

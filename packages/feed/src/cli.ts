@@ -8,8 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FeedError, loadFeed } from './load.js';
+import { FeedError, loadFeedPart } from './load.js';
 import type { FeedProblem } from './problems.js';
+import { feedSchema } from './schema.js';
 import { validateFeed } from './validate.js';
 
 const USAGE = `Usage: wir-feed validate <file-or-URL> [--json]
@@ -37,7 +38,7 @@ type Outcome = { problems: FeedProblem[] } | { error: string };
 async function check(target: string): Promise<Outcome> {
   if (/^https?:\/\//i.test(target)) {
     try {
-      await loadFeed(target, { reload: true });
+      await loadFeedPart(feedSchema, target, { reload: true });
       return { problems: [] };
     } catch (error) {
       if (error instanceof FeedError && error.problems.length) return { problems: error.problems };

@@ -1,6 +1,7 @@
+import type { Spec } from './internal/spec.js';
+import { validatePart } from './internal/validate-part.js';
 import type { FeedProblem } from './problems.js';
 import type { Feed } from './schema.js';
-import { validateFeed } from './validate.js';
 
 export type FeedErrorKind =
   | 'network'
@@ -63,20 +64,31 @@ export interface FeedResult {
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const STORAGE_PREFIX = 'wir-feed:last-good:';
 
+/** A parsed feed, not yet checked: each caller checks the part it reads (see loadFeedPart). */
+interface Good {
+  data: unknown;
+  loadedAt: Date;
+}
+
+interface Loaded extends Good {
+  url: string;
+  stale: boolean;
+  staleReason?: FeedError;
+  /** Keeps a fresh copy as the last good one; set until the first part of it checks. */
+  keep?: () => void;
+}
+
 interface Flight {
-  promise: Promise<FeedResult>;
+  promise: Promise<Loaded>;
   controller: AbortController;
   waiters: number;
 }
 
-interface Good {
-  feed: Feed;
-  loadedAt: Date;
-}
-
 const flights = new Map<string, Flight>();
-const settled = new Map<string, FeedResult>();
+const settled = new Map<string, Loaded>();
 const lastGood = new Map<string, Good>();
+// Per loaded copy and spec: the checked result, so widgets sharing a part check it once.
+const checkedParts = new WeakMap<Loaded, Map<Spec, FeedResult | FeedError>>();
 // Bumped by clearFeedCache so that requests started before it cannot refill the cleared cache.
 let generation = 0;
 
@@ -100,7 +112,7 @@ function absolute(input: string | URL): string {
 
 function store(url: string, good: Good): void {
   try {
-    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ loadedAt: good.loadedAt.toISOString(), feed: good.feed }));
+    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ loadedAt: good.loadedAt.toISOString(), feed: good.data }));
   } catch {
     // Storage may be blocked (sandboxed iframe, privacy settings) or full: the memory copy still works.
   }
@@ -108,10 +120,11 @@ function store(url: string, good: Good): void {
 
 function restore(url: string): Good | undefined {
   try {
+    // The stored copy may come from an older release or be tampered with: the caller checks
+    // it like a fresh one, and a loadedAt that is no date means no copy.
     const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url) ?? 'null');
-    // The stored copy may come from an older release of this package or be tampered with.
-    const checked = validateFeed(saved?.feed);
-    if (checked.ok) return { feed: checked.feed, loadedAt: new Date(saved.loadedAt) };
+    const loadedAt = new Date(saved.loadedAt);
+    if (saved.feed && loadedAt.getTime()) return { data: saved.feed, loadedAt };
   } catch {
     // Blocked storage or a corrupt entry: behave as if there were no copy.
   }
@@ -164,7 +177,7 @@ async function readBody(response: Response, url: string, maxBytes: number): Prom
   }
 }
 
-async function fetchFeed(url: string, options: LoadFeedOptions, signal: AbortSignal): Promise<Feed> {
+async function fetchFeed(url: string, options: LoadFeedOptions, signal: AbortSignal): Promise<unknown> {
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
@@ -214,24 +227,41 @@ async function fetchFeed(url: string, options: LoadFeedOptions, signal: AbortSig
     if (cause instanceof FeedError) throw cause;
     throw new FeedError('network', `The connection broke while loading the feed from ${url}.`, url, { status, cause });
   }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     throw new FeedError('not-json', notJsonMessage(url, text, cause), url, { status, cause });
   }
-  const checked = validateFeed(data);
-  if (checked.ok) return checked.feed;
+}
+
+/** The part `spec` of a loaded copy, checked once per copy and spec. */
+function checkPart(loaded: Loaded, spec: Spec): FeedResult | FeedError {
+  const { url, stale, staleReason, loadedAt } = loaded;
+  const checked = validatePart(spec, loaded.data);
+  if (checked.ok) return { feed: checked.feed, url, stale, staleReason, loadedAt };
+  // A last-good copy that does not fit is no copy: report what went wrong with the network.
+  if (staleReason) return staleReason;
   const { problems } = checked;
   const [first] = problems;
   if (first.code == 'unsupported-version')
-    throw new FeedError('unsupported-version', `${first.message} (${url})`, url, { status, problems });
-  throw new FeedError(
+    return new FeedError('unsupported-version', `${first.message} (${url})`, url, { problems });
+  return new FeedError(
     'invalid',
     `The feed at ${url} has ${problems.length} problem${problems.length > 1 ? 's' : ''}. First: ${first.path}: ${first.message}`,
     url,
-    { status, problems },
+    { problems },
   );
+}
+
+function part(loaded: Loaded, spec: Spec): FeedResult {
+  let memo = checkedParts.get(loaded);
+  if (!memo) checkedParts.set(loaded, (memo = new Map()));
+  let result = memo.get(spec);
+  if (!result) memo.set(spec, (result = checkPart(loaded, spec)));
+  if (result instanceof FeedError) throw result;
+  loaded.keep?.();
+  loaded.keep = undefined;
+  return result;
 }
 
 function start(url: string, options: LoadFeedOptions): Flight {
@@ -241,28 +271,30 @@ function start(url: string, options: LoadFeedOptions): Flight {
   const flight: Flight = { controller, waiters: 0, promise: undefined! };
   flight.promise = fetchFeed(url, options, controller.signal)
     .then(
-      (feed): FeedResult => {
-        const good = { feed, loadedAt: new Date() };
-        const result = { ...good, url, stale: false };
-        if (current()) {
-          settled.set(url, result);
-          lastGood.set(url, good);
-        }
-        store(url, good);
-        return result;
+      (data): Loaded => {
+        const good = { data, loadedAt: new Date() };
+        // Kept as the fallback only once a widget's part of it checks: a broken publication
+        // must not replace the copy readers fall back to.
+        const keep = (): void => {
+          if (current()) lastGood.set(url, good);
+          store(url, good);
+        };
+        return { ...good, url, stale: false, keep };
       },
-      (reason: unknown): FeedResult => {
+      (reason: unknown): Loaded => {
         const error =
           reason instanceof FeedError
             ? reason
             : new FeedError('network', `Could not load the feed from ${url}: ${reason}`, url, { cause: reason });
         const good = (error.kind == 'network' || error.kind == 'http') && (lastGood.get(url) ?? restore(url));
         if (!good) throw error;
-        const result = { ...good, url, stale: true, staleReason: error };
-        if (current()) settled.set(url, result);
-        return result;
+        return { ...good, url, stale: true, staleReason: error };
       },
     )
+    .then((loaded) => {
+      if (current()) settled.set(url, loaded);
+      return loaded;
+    })
     .finally(() => {
       if (flights.get(url) == flight) flights.delete(url);
     });
@@ -272,9 +304,10 @@ function start(url: string, options: LoadFeedOptions): Flight {
   return flight;
 }
 
-function join(url: string, flight: Flight, signal: AbortSignal | undefined): Promise<FeedResult> {
+function join(url: string, flight: Flight, spec: Spec, signal: AbortSignal | undefined): Promise<FeedResult> {
   flight.waiters++;
-  if (!signal) return flight.promise;
+  const checked = flight.promise.then((loaded) => part(loaded, spec));
+  if (!signal) return checked;
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       reject(aborted(url));
@@ -284,7 +317,7 @@ function join(url: string, flight: Flight, signal: AbortSignal | undefined): Pro
       }
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    flight.promise.then(
+    checked.then(
       (result) => {
         signal.removeEventListener('abort', onAbort);
         resolve(result);
@@ -298,19 +331,21 @@ function join(url: string, flight: Flight, signal: AbortSignal | undefined): Pro
 }
 
 /**
- * Loads, checks and caches a feed once per page: callers asking for the same absolute URL share
- * one request while it is in flight and then get the same result until `reload` is asked for.
- * On a network or HTTP failure it falls back to the last good copy (memory, then localStorage)
- * and resolves with `stale: true`. Rejects with a FeedError; never throws synchronously.
+ * Loads and caches a feed once per page and checks the part of it that `spec` describes (a
+ * widget's slice, or the whole feed): callers asking for the same absolute URL share one request
+ * while it is in flight and then the same copy until `reload` is asked for; each part is checked
+ * once per copy. On a network or HTTP failure it falls back to the last copy that loaded (memory,
+ * then localStorage) if that copy's part checks, and resolves with `stale: true`. Rejects with a
+ * FeedError; never throws synchronously.
  */
-export function loadFeed(url: string | URL, options: LoadFeedOptions = {}): Promise<FeedResult> {
+export function loadFeedPart(spec: Spec, url: string | URL, options: LoadFeedOptions = {}): Promise<FeedResult> {
   try {
     const href = absolute(url);
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(aborted(href));
     const done = options.reload ? undefined : settled.get(href);
-    if (done) return Promise.resolve(done);
-    return join(href, flights.get(href) ?? start(href, options), signal);
+    if (done) return new Promise((resolve) => resolve(part(done, spec)));
+    return join(href, flights.get(href) ?? start(href, options), spec, signal);
   } catch (error) {
     return Promise.reject(
       error instanceof FeedError ? error : new FeedError('network', String(error), String(url), { cause: error }),

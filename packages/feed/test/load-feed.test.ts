@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { clearFeedCache, FeedError, type FeedResult, loadFeed } from '../src/index.js';
+import {
+  clearFeedCache,
+  FeedError,
+  type FeedResult,
+  guidelinesPart,
+  loadFeed,
+  loadFeedPart,
+  pollsPart,
+  timelinePart,
+} from '../src/index.js';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha, so this module types
 // the few it uses (module-scoped, so a later global declaration cannot clash with these).
@@ -291,6 +300,27 @@ describe('loadFeed: last-good copy', () => {
       localStorage.removeItem(storageKey(href));
       localStorage.removeItem(storageKey(htmlHref));
     }
+  });
+
+  it('a feed broken in one part fails only the widgets reading that part, and is kept for the others', async () => {
+    const href = url('broken-poll.json');
+    const [polls, guidelines, timeline] = await Promise.allSettled([
+      loadFeedPart(pollsPart, href),
+      loadFeedPart(guidelinesPart, href),
+      loadFeedPart(timelinePart, href),
+    ]);
+    expect(polls.status).to.equal('rejected');
+    const error = (polls as PromiseRejectedResult).reason as FeedError;
+    expect(error.kind).to.equal('invalid');
+    expect(error.problems.map((p) => p.path)).to.deep.equal(['$.polls[0].results']);
+    expect(guidelines.status).to.equal('fulfilled');
+    expect(timeline.status).to.equal('fulfilled');
+    // The same copy, checked per part: the guideline part's result is the parsed feed itself.
+    expect((guidelines as PromiseFulfilledResult<FeedResult>).value.feed).to.equal(
+      (timeline as PromiseFulfilledResult<FeedResult>).value.feed,
+    );
+    expect(localStorage.getItem(storageKey(href))).to.not.equal(null);
+    localStorage.removeItem(storageKey(href));
   });
 
   it('an invalid feed is never stored as last-good', async () => {

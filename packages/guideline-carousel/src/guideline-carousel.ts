@@ -1,3 +1,4 @@
+import { guidelinesPart } from '@wir/feed';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -70,6 +71,7 @@ const DEFAULT_INTERVAL_SECONDS = 8;
  */
 export class WirGuidelineCarousel extends WirElement {
   static override styles = [...WirElement.styles, styles];
+  static override feedPart = guidelinesPart;
 
   // Declared here rather than with @property/@state decorators: the same reactive properties
   // without the decorator helpers and per-field calls in the bundle (0.4 kB gzip). Each field

@@ -2,7 +2,7 @@ import { html, nothing, svg } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeHref } from '@wir/core';
-import { timelineKinds } from '@wir/feed';
+import { timelineKinds, timelinePart } from '@wir/feed';
 import type { TimelineEntry, TimelineKind } from '@wir/feed';
 import { calendarDays, entrySpan, entryStatus, formatDay, formatEntryDate, formattingLocale, isoDay, nowIndex, sortEntries } from './dates.js';
 import type { EntryStatus } from './dates.js';
@@ -125,6 +125,7 @@ function safeHost(url: string | undefined): string | undefined {
  */
 export class WirTimeline extends WirElement {
   static override styles = [...WirElement.styles, styles];
+  static override feedPart = timelinePart;
 
   // Declared here rather than with @property decorators: the same reactive properties without
   // the decorator helpers in the bundle. Internal state lives in #private fields (renamed by the

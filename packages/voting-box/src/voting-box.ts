@@ -1,3 +1,4 @@
+import { pollsPart } from '@wir/feed';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -81,6 +82,7 @@ const FINAL_REASONS = ['poll-closed', 'poll-not-open', 'unknown-poll', 'origin-n
  */
 export class WirVotingBox extends WirElement {
   static override styles = [...WirElement.styles, styles];
+  static override feedPart = pollsPart;
   // Declared statically rather than with decorators, which would add their helper to the bundle.
   static override properties: PropertyDeclarations = {
     poll: { reflect: true },
