@@ -95,6 +95,15 @@ describe('frame address: what is refused, all problems at once', () => {
     assert.match(problems(q({ widget: 'wir-timeline', feed, id: 'x'.repeat(65) })).join(), /id= may hold only/);
   });
 
+  it('still gives the id of a refused address, when the id itself is valid, so its message can be sized', () => {
+    const refused = parseFrameQuery('?widget=x&feed=x&id=f1', widgetTags);
+    assert.ok(!refused.ok);
+    assert.equal(refused.id, 'f1');
+    const badId = parseFrameQuery('?widget=x&feed=x&id=%3Cx%3E', widgetTags);
+    assert.ok(!badId.ok);
+    assert.equal(badId.id, undefined);
+  });
+
   it('reports every problem of one address together', () => {
     assert.equal(problems('?widget=x&feed=javascript:1&onclick=1&accent=no').length, 4);
   });

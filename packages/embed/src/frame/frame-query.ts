@@ -32,7 +32,8 @@ export interface FrameConfig {
 const isEventHandler = (name: string) =>
   name.startsWith('on') && (typeof HTMLElement != 'function' || name in HTMLElement.prototype);
 
-export type FrameQuery = { ok: true; config: FrameConfig } | { ok: false; problems: string[] };
+/** A refused address still yields its id when that is valid, so the message can be sized too. */
+export type FrameQuery = { ok: true; config: FrameConfig } | { ok: false; problems: string[]; id?: string };
 
 export function parseFrameQuery(search: string, knownTags: readonly string[]): FrameQuery {
   const problems: string[] = [];
@@ -73,9 +74,10 @@ export function parseFrameQuery(search: string, knownTags: readonly string[]): F
   }
   if (!feed) problems.push(feedParam ? 'feed= must be an absolute http: or https: URL.' : 'feed= is missing (the absolute URL of the strategy feed).');
 
-  const id = params.get('id') ?? undefined;
+  let id = params.get('id') ?? undefined;
   if (id !== undefined && !/^[\w.:-]{1,64}$/.test(id)) {
     problems.push('id= may hold only letters, digits, "_", "-", "." and ":" (1 to 64 of them).');
+    id = undefined;
   }
 
   let accent = params.get('accent') ?? undefined;
@@ -94,5 +96,5 @@ export function parseFrameQuery(search: string, knownTags: readonly string[]): F
     }
   }
 
-  return problems.length ? { ok: false, problems } : { ok: true, config: { tag, feed, id, accent, lang, attributes } };
+  return problems.length ? { ok: false, problems, id } : { ok: true, config: { tag, feed, id, accent, lang, attributes } };
 }

@@ -26,7 +26,7 @@ sheet.replaceSync(
 document.adoptedStyleSheets = [sheet];
 
 const query = parseFrameQuery(location.search, widgetTags);
-const id = query.ok ? query.config.id : undefined;
+const id = query.ok ? query.config.id : query.id;
 
 let posted = -1;
 let pending = 0;
