@@ -148,6 +148,26 @@ export const baseStyles = css`
     align-self: flex-start;
   }
 
+  .wir-freshness {
+    margin: var(--_wir-space-s) 0 0;
+    font-size: var(--_wir-font-size-s);
+    color: var(--_wir-color-muted);
+  }
+
+  .wir-stale {
+    display: block;
+    margin-block-start: var(--_wir-space-2xs);
+    padding: var(--_wir-space-2xs) var(--_wir-space-xs);
+    border-inline-start: 4px solid var(--_wir-color-danger);
+    background: var(--_wir-color-surface-raised);
+    color: var(--_wir-color-text);
+  }
+
+  .wir-easy[aria-pressed='true'] {
+    background: var(--_wir-color-accent);
+    color: var(--_wir-color-accent-contrast);
+  }
+
   @media (forced-colors: active) {
     .wir-button {
       border-color: ButtonText;

@@ -20,6 +20,7 @@ export class FeedController implements ReactiveController {
 
   #url?: string;
   #abortController?: AbortController;
+  #refreshTimer?: ReturnType<typeof setTimeout>;
   // Answers of superseded loads (src changed, element left) are dropped by comparing this.
   #generation = 0;
 
@@ -47,6 +48,8 @@ export class FeedController implements ReactiveController {
 
   hostConnected(): void {
     this.#sync();
+    // Back on the page with a last-good copy: resume asking for a fresh one.
+    if (this.state === 'ready') this.#watch();
   }
 
   hostUpdate(): void {
@@ -54,6 +57,7 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#unwatch();
     if (this.state === 'loading') {
       this.#abortController?.abort();
       this.#generation++;
@@ -73,12 +77,45 @@ export class FeedController implements ReactiveController {
     if (url !== this.#url) this.#start(url, false);
   }
 
+  /**
+   * While a last-good copy is shown, ask again when the browser reports the network back and
+   * every 30 s. The timers of all widgets fire at the same wall-clock moment, so they share one
+   * request. A fresh answer replaces the copy in place: no loading view, the reader keeps their
+   * place and focus.
+   */
+  #watch(): void {
+    this.#unwatch();
+    if (!this.stale) return;
+    addEventListener('online', this.#refresh);
+    this.#refreshTimer = setTimeout(this.#refresh, 30000 - (Date.now() % 30000));
+  }
+
+  #unwatch(): void {
+    removeEventListener('online', this.#refresh);
+    clearTimeout(this.#refreshTimer);
+  }
+
+  #refresh = (): void => {
+    this.#unwatch();
+    const generation = this.#generation;
+    loadFeedPart(this.#part, this.#url!, { reload: true }).then(
+      (result) => {
+        if (generation !== this.#generation) return;
+        this.result = result;
+        this.#settle(generation, () => new WirFeedLoadEvent(result), false);
+      },
+      // A content error now (the server is back with a broken feed) keeps the copy on screen.
+      () => generation === this.#generation && this.#watch(),
+    );
+  };
+
   #start(url: string | undefined, reload: boolean): void {
     // A retry started from inside the widget (its button) must not leave keyboard focus on
     // <body> once the loading view replaced the button (WCAG 2.4.3); see #settle.
     const refocus = reload && this.#host.matches(':focus-within');
     this.#abortController?.abort();
     this.#abortController = undefined;
+    this.#unwatch();
     const generation = ++this.#generation;
     this.#url = url;
     this.error = undefined;
@@ -113,6 +150,7 @@ export class FeedController implements ReactiveController {
   // to where the content starts: the first rendered element, made focusable by script (tabIndex
   // is -1 unless it is a tab stop already). Not when focus has moved on meanwhile.
   #settle(generation: number, event: () => Event, refocus: boolean): void {
+    this.#watch();
     this.#host.requestUpdate();
     void this.#host.updateComplete.then(() => {
       if (generation !== this.#generation) return;

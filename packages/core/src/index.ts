@@ -3,6 +3,10 @@
  */
 export { WirElement } from './wir-element.js';
 export { FeedController } from './feed-controller.js';
+export type { SelectionController } from './selection.js';
+export { selectedFields, type Selection } from './selected-fields.js';
+export { EASY_GERMAN, chooseEasyLanguage, easyLanguageChosen } from './easy-language.js';
+export { readPart, writePart } from './internal/fragment.js';
 export type { FeedState } from './feed-controller.js';
 export { WirFeedLoadEvent, WirFeedErrorEvent } from './events.js';
 export { setDefaultFeedUrl, getDefaultFeedUrl } from './feed-url.js';

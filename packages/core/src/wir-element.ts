@@ -1,8 +1,11 @@
-import { LitElement, html } from 'lit';
-import type { PropertyDeclarations, TemplateResult } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { resolveText, textDirection } from '@wir/feed';
 import type { LocalizedText, ResolvedText, Spec } from '@wir/feed';
+import { chooseEasyLanguage, EASY_GERMAN, easyLanguageChosen, followEasyLanguage } from './easy-language.js';
 import { FeedController } from './feed-controller.js';
+import type { SelectionController } from './selection.js';
 import { getDefaultFeedUrl } from './feed-url.js';
 import { explicitDir, findLang, observeLangChanges } from './internal/lang.js';
 import { isLocaleLoaded, loadLocale, resolveLocale, sourceLocale, withRenderLocale } from './locale.js';
@@ -22,7 +25,11 @@ export class WirElement extends LitElement {
   static override styles = [tokens, baseStyles];
   // Reactive properties declared statically, not with decorators: core then pulls no decorator
   // code into the bundle every widget shares.
-  static override properties: PropertyDeclarations = { src: { reflect: true }, scheme: { reflect: true } };
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    scheme: { reflect: true },
+    group: { reflect: true },
+  };
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang', 'dir'];
@@ -41,12 +48,25 @@ export class WirElement extends LitElement {
   /** Colour scheme: `light`, `dark`, or `auto` (default; follows prefers-color-scheme). */
   scheme?: 'light' | 'dark' | 'auto';
 
+  /**
+   * Name of the widget group this widget belongs to (letters, digits, `_`, `-`). Widgets of one
+   * group follow each other's selection (an action field, a guideline); see SelectionController.
+   */
+  group?: string;
+
   /** Loads the feed named by `src`; its `state` drives what a widget renders. */
   protected readonly feed: FeedController;
+
+  /**
+   * The selection shared with the widgets of the same `group`; set once a group is named (the
+   * module is loaded only then, so pages without groups never download it).
+   */
+  protected selection?: SelectionController;
 
   #langTag: string = sourceLocale;
   #renderedDir: 'ltr' | 'rtl' = 'ltr';
   #stopObservingLang?: () => void;
+  #stopFollowingEasy?: () => void;
 
   constructor() {
     super();
@@ -86,12 +106,23 @@ export class WirElement extends LitElement {
     super.connectedCallback();
     this.#refreshLang();
     this.#stopObservingLang = observeLangChanges(() => this.#refreshLang());
+    this.#stopFollowingEasy = followEasyLanguage(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopObservingLang?.();
     this.#stopObservingLang = undefined;
+    this.#stopFollowingEasy?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.group && !this.selection)
+      void import('./selection.js').then(({ SelectionController }) => {
+        this.selection ??= new SelectionController(this);
+        this.requestUpdate();
+      });
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -100,13 +131,30 @@ export class WirElement extends LitElement {
   }
 
   /**
-   * Feed text in the reader's language, as text (never HTML). When the feed had to fall back to
-   * another language, the text is wrapped in `<span lang dir>` so screen readers switch voice.
+   * Whether the reader can switch to easy German here: the feed lists `de-x-ls` among its
+   * languages and the reader reads German.
+   */
+  protected get easyOffered(): boolean {
+    return (
+      primary(this.#langTag) == 'de' &&
+      !!this.feed.feed?.strategy.languages.some((tag) => tag.toLowerCase() == EASY_GERMAN)
+    );
+  }
+
+  /** True when texts are shown in easy German where the feed has them. */
+  protected get easy(): boolean {
+    return this.easyOffered && easyLanguageChosen();
+  }
+
+  /**
+   * Feed text in the reader's language, as text (never HTML). When the text is in another
+   * language than the widget's (a fallback, or easy German), it is wrapped in `<span lang dir>`
+   * so screen readers switch voice and rules.
    */
   protected t(value: LocalizedText | undefined): TemplateResult | string {
     const resolved = this.resolve(value);
     if (!resolved) return '';
-    if (!resolved.fallback && primary(resolved.lang) === primary(this.uiLocale)) return resolved.text;
+    if (!this.easy && !resolved.fallback && primary(resolved.lang) === primary(this.uiLocale)) return resolved.text;
     return html`<span lang=${resolved.lang} dir=${resolved.dir}>${resolved.text}</span>`;
   }
 
@@ -114,7 +162,51 @@ export class WirElement extends LitElement {
   protected resolve(value: LocalizedText | undefined): ResolvedText | undefined {
     if (value === undefined) return undefined;
     const feed = this.feed.feed;
-    return resolveText(value, [this.#langTag], feed?.strategy.defaultLanguage ?? sourceLocale);
+    const wanted = this.easy ? [EASY_GERMAN, this.#langTag] : [this.#langTag];
+    return resolveText(value, wanted, feed?.strategy.defaultLanguage ?? sourceLocale);
+  }
+
+  /**
+   * The switch between standard and easy German, for the widget's header; nothing when the feed
+   * has no easy German or the reader does not read German. A toggle button: its name stays, its
+   * pressed state says which language is on. Switches every widget on the page.
+   */
+  protected renderEasyToggle(): TemplateResult | typeof nothing {
+    if (!this.easyOffered) return nothing;
+    const on = easyLanguageChosen();
+    return html`<button
+      type="button"
+      class="wir-button wir-easy"
+      part="easy-language"
+      aria-pressed=${on}
+      @click=${() => chooseEasyLanguage(!on)}
+    >
+      ${msg('Leichte Sprache', { id: 'easy.toggle', desc: 'Toggle button: show texts in easy German (Leichte Sprache).' })}
+    </button>`;
+  }
+
+  /**
+   * How current the content is, for the widget's foot: the feed's date ("as of"), and when the
+   * network failed, that this is a saved copy, refreshed by itself once the network is back.
+   */
+  protected renderFreshness(): TemplateResult | typeof nothing {
+    const result = this.feed.result;
+    if (!result) return nothing;
+    const format = (date: Date, time?: 'short') =>
+      new Intl.DateTimeFormat(this.#langTag, { dateStyle: 'long', timeStyle: time, timeZone: time ? undefined : 'UTC' }).format(date);
+    const asOf = format(new Date(result.feed.strategy.updated));
+    const saved = format(result.loadedAt, 'short');
+    return html`<p class="wir-freshness" part="freshness" role="status">
+      ${msg(str`Stand: ${asOf}`, { id: 'freshness.asOf', desc: 'The date of the content shown; the placeholder is a date.' })}
+      ${result.stale
+        ? html`<span class="wir-stale"
+            >${msg(str`Offline: gespeicherte Fassung vom ${saved}. Sie wird aktualisiert, sobald die Verbindung zurück ist.`, {
+              id: 'freshness.stale',
+              desc: 'The network failed and a saved copy is shown; the placeholder is a date and time.',
+            })}</span
+          >`
+        : nothing}
+    </p>`;
   }
 
   // Renders wait for the UI strings of their locale, so a widget never flashes German first.

@@ -86,3 +86,12 @@ export const uniqueNumbers = (items: unknown, path: string, c: Checker): void =>
  */
 export const idsOf = (scope: string, inner?: Record<string, Spec>) =>
   arr(obj({ id, ...inner }), { ids: scope });
+
+/**
+ * What a part needs to follow a selection in a widget group: the action fields' ids and the
+ * guidelines each serves (a selected guideline designates the fields that serve it).
+ */
+export const fieldLinks = {
+  guidelines: idsOf('guidelines'),
+  actionFields: idsOf('actionFields', { guidelines: optional(arr(ref('guidelines', 'guideline'))) }),
+};

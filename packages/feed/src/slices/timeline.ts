@@ -1,6 +1,6 @@
 import { obj } from '../internal/spec.js';
-import { idsOf, schemaVersion, strategy } from '../schema/common.js';
+import { fieldLinks, schemaVersion, strategy } from '../schema/common.js';
 import { timeline } from '../schema/timeline.js';
 
-/** What the timeline reads: its entries, and the action-field ids they link to. */
-export const timelinePart = obj({ schemaVersion, strategy, timeline, actionFields: idsOf('actionFields') });
+/** What the timeline reads: its entries, and the action fields they link to with the guidelines each serves. */
+export const timelinePart = obj({ schemaVersion, strategy, timeline, ...fieldLinks });

@@ -1,0 +1,109 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { readPart, writePart } from './internal/fragment.js';
+
+import type { Selection } from './selected-fields.js';
+
+type Member = ReactiveControllerHost & HTMLElement & { group?: string | null };
+
+/** `#…&wir-group.main=field:bildung`: one fragment part per group, so links restore the view. */
+const partName = (group: string): string => 'wir-group.' + group;
+const GROUP = /^[\w-]{1,64}$/;
+const VALUE = /^(field|guideline):([a-z0-9][a-z0-9-]{0,127})$/;
+
+// The page's groups: their selection, and the controllers of the widgets taking part.
+const selections = new Map<string, Selection | undefined>();
+const members = new Map<string, Set<SelectionController>>();
+let listening = false;
+
+/** Reads a group's selection from the fragment; anything malformed counts as no selection. */
+const fromUrl = (group: string): Selection | undefined => {
+  const m = VALUE.exec(readPart(location.hash, partName(group)) ?? '');
+  return m ? { kind: m[1] as Selection['kind'], id: m[2] } : undefined;
+};
+
+const same = (a?: Selection, b?: Selection): boolean => a?.kind == b?.kind && a?.id == b?.id;
+
+function publish(group: string, selection: Selection | undefined): void {
+  if (same(selections.get(group), selection)) return;
+  selections.set(group, selection);
+  members.get(group)?.forEach((member) => member.changed());
+}
+
+// Back, forward and followed links change the fragment: every group follows the URL.
+const followUrl = (): void => {
+  for (const group of members.keys()) publish(group, fromUrl(group));
+};
+
+/**
+ * Connects a widget to the other widgets of its `group` attribute on the page: what one of them
+ * selects (an action field, a guideline), the others show. The selection is also a deep link —
+ * a part of the URL fragment per group — restored on load and on back/forward. Widgets without
+ * a group, and two different groups, never affect each other.
+ */
+export class SelectionController implements ReactiveController {
+  #host: Member;
+  #group?: string;
+
+  constructor(host: Member) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** The group's current selection; undefined when the widget has no group or nothing is chosen. */
+  get value(): Selection | undefined {
+    return this.#group ? selections.get(this.#group) : undefined;
+  }
+
+  /**
+   * Chooses for the whole group and records it in the URL: a new history entry, so Back returns
+   * to the previous choice, or with `replace` the current one (when the widget has just pushed
+   * an entry of its own for the same action). Does nothing without a group.
+   */
+  select(selection: Selection | undefined, replace = false): void {
+    const group = this.#group;
+    if (!group || same(selections.get(group), selection)) return;
+    const hash = writePart(location.hash, partName(group), selection ? `${selection.kind}:${selection.id}` : '');
+    history[replace ? 'replaceState' : 'pushState'](history.state, '', hash || location.pathname + location.search);
+    publish(group, selection);
+  }
+
+  /** Called when the group's selection changed. */
+  changed(): void {
+    this.#host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    this.#join();
+  }
+
+  hostUpdate(): void {
+    // The group attribute may change at any time; rejoin under the new name.
+    if ((this.#host.group || undefined) != this.#group) this.#join();
+  }
+
+  hostDisconnected(): void {
+    this.#leave();
+  }
+
+  #join(): void {
+    this.#leave();
+    const group = this.#host.group;
+    if (!group || !GROUP.test(group)) return;
+    this.#group = group;
+    if (!members.has(group)) {
+      members.set(group, new Set());
+      selections.set(group, fromUrl(group));
+    }
+    members.get(group)!.add(this);
+    if (!listening) {
+      listening = true;
+      addEventListener('popstate', followUrl);
+      addEventListener('hashchange', followUrl);
+    }
+  }
+
+  #leave(): void {
+    if (this.#group) members.get(this.#group)?.delete(this);
+    this.#group = undefined;
+  }
+}
