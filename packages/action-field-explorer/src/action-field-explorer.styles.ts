@@ -563,7 +563,7 @@ export const styles = css`
   @media print {
     * {
       color: #000!important;
-      background: none!important;
+      background: #fff!important;
     }
     .filters, .field-nav, .back, .icon, .wir-button, .bar, .meter {
       display: none;

@@ -65,7 +65,7 @@ describe('<wir-action-field-explorer> in print', () => {
     for (const value of values) expect(value).to.match(/\d/);
     expect(text(indicator.querySelector('.progress-text'))).to.match(/\d/);
     expect(shown(indicator.querySelector('.progress-text')!)).to.be.true;
-    expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgb(255, 255, 255)');
     expect(clipped(root)).to.deep.equal([]);
   });
 

@@ -261,7 +261,7 @@ export const styles = css`
   @media print {
     * {
       color: #000!important;
-      background: none!important;
+      background: #fff!important;
     }
     .controls {
       display: none;

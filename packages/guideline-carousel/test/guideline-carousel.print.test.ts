@@ -45,7 +45,7 @@ describe('<wir-guideline-carousel> in print', () => {
       expect(getComputedStyle(slide.querySelector('.slide-number')!).color).to.equal(BLACK);
       expect(getComputedStyle(slide.querySelector('.slide-text')!).color).to.equal(BLACK);
     }
-    expect(getComputedStyle(root.querySelector('[part~="base"]')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(getComputedStyle(root.querySelector('[part~="base"]')!).backgroundColor).to.equal('rgb(255, 255, 255)');
     expect(clipped(root)).to.deep.equal([]);
   });
 

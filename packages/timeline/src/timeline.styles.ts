@@ -445,11 +445,13 @@ export const styles = css`
 
   /* Paper: black on white, every listed entry with its text (closed or not, a page cannot be
      opened) and the address of its link; no buttons, no filters, no calendar downloads (their
-     blob: addresses mean nothing on paper). The summary still says how many entries are shown. */
+     blob: addresses mean nothing on paper). The summary still says how many entries are shown.
+     .action::after is only the details link's (the calendar links are hidden); a flex item
+     drops a leading space, hence the no-break space before the address. */
   @media print {
     * {
       color: #000!important;
-      background: none!important;
+      background: #fff!important;
     }
     .filter, .wir-button, .chevron, [download] {
       display: none;
@@ -460,9 +462,8 @@ export const styles = css`
     .entry {
       break-inside: avoid;
     }
-    /* Only the details link: the calendar links, also .action, are hidden above. */
     .action::after {
-      content: ' (' attr(href) ')';
+      content: '\u00a0(' attr(href) ')';
     }
   }
 

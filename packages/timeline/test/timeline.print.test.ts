@@ -60,7 +60,8 @@ describe('<wir-timeline> in print', () => {
     // The "read more" link prints its address.
     const link = root.querySelector<HTMLAnchorElement>('#entry-konferenz [part~="link"]')!;
     expect(shown(link)).to.be.true;
-    expect(getComputedStyle(link, '::after').content).to.contain('https://www.test-stadt.example/konferenz');
+    expect(getComputedStyle(link, '::after').content).to.equal('"\u00a0(https://www.test-stadt.example/konferenz)"');
+    expect(getComputedStyle(root.querySelector('[part~="base"]')!).backgroundColor).to.equal('rgb(255, 255, 255)');
   });
 
   it('prints no buttons, filters or calendar downloads, but says how many entries are listed', async () => {

@@ -162,7 +162,7 @@ export const styles = css`
   @media print {
     * {
       color: #000!important;
-      background: none!important;
+      background: #fff!important;
     }
     .wir-button, input, .bar {
       display: none;

@@ -72,7 +72,7 @@ describe('<wir-voting-box> in print', () => {
     const root = await show(stories.DarkScheme, '[part~="results"]');
     await emulateMedia({ media: 'print' });
     const base = root.querySelector('[part~="base"]')!;
-    expect(getComputedStyle(base).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(255, 255, 255)');
     const results = [...root.querySelectorAll('[part~="result"]')];
     expect(results.length).to.be.greaterThan(1);
     for (const result of results) {
