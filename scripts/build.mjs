@@ -6,6 +6,8 @@
 //   dist/embed/feed.schema.json        the feed's JSON Schema, when @wir/feed has written it
 //   dist/embed/frame.html, frame.js    the iframe embed's page and its script (classic)
 //   dist/embed/wir-frame-resize.js     the iframe embed's optional host script (classic)
+//   dist/embed/custom-elements.json    the widgets' public API (custom-elements manifest)
+//   dist/configurator/configurator.js  the editors' configurator (demo/configurator), not for the CDN
 //
 // Fails (exit 1) when a build step fails or a size budget is exceeded.
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
@@ -14,6 +16,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { embedDir, manifestPath, printSizeReport } from './size-report.mjs';
+import { writeCustomElementsManifest } from './custom-elements-manifest.mjs';
+import { buildConfigurator } from './build-configurator.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const schemaSource = join(repoRoot, 'packages/feed/schema/feed.schema.json');
@@ -29,6 +33,9 @@ export async function buildEmbed({ log = console.log } = {}) {
   await build({ ...common, mode: 'embed-frame' });
   await build({ ...common, mode: 'embed-frame-resize' });
   await copyFile(frameSource, join(embedDir, 'frame.html'));
+  // Shipped with the bundle (house style); the configurator builds its form from it.
+  await writeCustomElementsManifest(join(embedDir, 'custom-elements.json'));
+  await buildConfigurator();
 
   // The manifest is build metadata for the size report, not something to deploy.
   await rm(manifestPath, { force: true });

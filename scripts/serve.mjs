@@ -3,12 +3,13 @@
 //   /             demo/            (the partner page and its assets; / → demo/index.html)
 //   /dist/embed/  dist/embed/      (the script-tag bundle built by npm run build)
 //   /feeds/       demo/feeds/      (the sample feed)
+//   /dist/configurator/  dist/configurator/  (the editors' configurator's script, for /configurator/)
 //
 // It behaves the way a city's static host should: right content types, nosniff, a strict
 // Content-Security-Policy on pages (the widgets must work under it; the iframe embed's
 // frame.html may be framed by other sites, every other page only by itself), long immutable caching
 // only for content-hashed chunks, CORS on the bundle and the feeds so another origin can embed
-// them, and no way out of the three folders.
+// them, and no way out of these folders.
 //
 // Usage: node scripts/serve.mjs   (PORT env, default 8080)
 import { createReadStream } from 'node:fs';
@@ -85,6 +86,7 @@ const framePage = '/dist/embed/frame.html';
 function mounts(root) {
   return [
     { prefix: '/dist/embed/', dir: join(root, 'dist/embed'), shared: true },
+    { prefix: '/dist/configurator/', dir: join(root, 'dist/configurator'), shared: false },
     { prefix: '/feeds/', dir: join(root, 'demo/feeds'), shared: true },
     { prefix: '/', dir: join(root, 'demo'), shared: false },
   ];
