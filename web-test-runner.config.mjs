@@ -11,6 +11,7 @@ export default {
     'packages/*/test/**/*.test.ts',
     '!packages/*/test/**/*.node.test.ts',
     'stories/**/*.test.ts',
+    'demo/configurator/test/**/*.test.ts',
   ],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   concurrency: 2,
