@@ -379,7 +379,8 @@ export function measuresFromCsv(csv: string, options: MeasuresFromCsvOptions = {
         c.report(row.row, goalColumn, 'goal-field', `The goal ${JSON.stringify(row.goal)} belongs to the action field ${JSON.stringify(fields[place[0]].id)}, not ${JSON.stringify(row.field)}.`);
         continue;
       }
-    } else if (known && known.field != row.field) {
+    }
+    if (known && known.field != row.field) {
       c.report(row.row, fieldColumn, 'goal-field', `The goal ${JSON.stringify(row.goal)} is in the action field ${JSON.stringify(known.field)} in row ${known.rows[0].row}; a goal belongs to one action field.`);
       continue;
     }
