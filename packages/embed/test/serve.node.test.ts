@@ -46,6 +46,7 @@ before(async () => {
   await writeFile(join(root, 'demo/sub/index.html'), '<!doctype html><title>Sub</title>');
   await writeFile(join(root, 'demo/feeds/hannover.json'), '{"schemaVersion":"1.0"}');
   await writeFile(join(root, 'dist/embed/wir-widgets.js'), '(()=>{})();');
+  await writeFile(join(root, 'dist/embed/frame.html'), '<!doctype html><title>Frame</title>');
   await writeFile(join(root, 'dist/embed/widgets/wir-x.js'), 'export {};');
   await writeFile(join(root, 'dist/embed/chunks/lit-abc123.js'), 'export {};');
   await writeFile(join(root, 'dist/embed/.vite/manifest.json'), '{}');
@@ -72,6 +73,32 @@ describe('demo server: what it serves', () => {
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.equal(reply.headers['x-content-type-options'], 'nosniff');
+  });
+
+  it('lets other sites frame frame.html (the iframe embed) and no other page, under the same strict policy', async () => {
+    const frame = String((await get('/dist/embed/frame.html?widget=wir-timeline')).headers['content-security-policy']);
+    const page = String((await get('/')).headers['content-security-policy']);
+    assert.match(frame, /frame-ancestors \*(;|$)/);
+    assert.match(page, /frame-ancestors 'self'(;|$)/);
+    assert.equal(frame.replace(/frame-ancestors [^;]*/, ''), page.replace(/frame-ancestors [^;]*/, ''));
+    assert.match(frame, /require-trusted-types-for 'script'/);
+  });
+
+  it('names the partners that may frame frame.html when told to', async () => {
+    const server = createDemoServer({ root, frameAncestors: ['https://partner.example', 'https://beirat.example'] });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const own = (server.address() as AddressInfo).port;
+      const csp = await new Promise<string>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: own, path: '/dist/embed/frame.html' }, (res) => {
+          res.resume();
+          resolve(String(res.headers['content-security-policy']));
+        }).on('error', reject).end();
+      });
+      assert.match(csp, /frame-ancestors https:\/\/partner\.example https:\/\/beirat\.example(;|$)/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('serves the loader and widget modules as JavaScript, with CORS for other origins', async () => {
