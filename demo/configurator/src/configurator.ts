@@ -730,10 +730,11 @@ export class Configurator {
    * task, before anything is painted.
    */
   async #checkContrast(element: HTMLElement, generation: number): Promise<void> {
-    const defined = await Promise.race([
-      customElements.whenDefined(element.localName).then(() => true),
-      sleep(8000).then(() => false),
-    ]);
+    // The loader defines only the widgets of its registry; another tag would be waited for in vain.
+    const loadable = customElements.get(element.localName) || (widgetTags as readonly string[]).includes(element.localName);
+    const defined =
+      loadable &&
+      (await Promise.race([customElements.whenDefined(element.localName).then(() => true), sleep(8000).then(() => false)]));
     if (generation !== this.#previewGeneration) return;
     if (!defined || !element.shadowRoot) {
       this.#contrast = 'unchecked';
