@@ -165,6 +165,20 @@ describe('wir-frame-resize.js (the iframe embed host script, dist/embed)', () =>
     expect(iframe.getAttribute('height')).to.equal('150');
   });
 
+  it('sizes a cross-origin frame while it is still out of view, before the reader scrolls there', async () => {
+    const host = await openFrame('frame-host.html');
+    const spacer = host.doc.createElement('div');
+    spacer.style.height = '3000px';
+    host.doc.body.append(spacer);
+    const messages = recordMessages(host.win);
+    const { iframe } = addFrame(host, frameSrc(there, { widget: 'wir-guideline-carousel', feed: feedA(there), id: 'below' }), { id: 'below', height: '150' });
+    // Chromium renders no cross-origin frame out of view, so this needs more than the observer.
+    await waitFor(() => iframe.style.height, 'the frame to be sized while out of view');
+    expect(iframe.getBoundingClientRect().top).to.be.greaterThan(host.win.innerHeight);
+    expect(iframe.clientHeight).to.equal(messages.filter((m) => m.source === iframe.contentWindow).at(-1)!.data.height);
+    expect(iframe.clientHeight).to.be.greaterThan(150);
+  });
+
   it('leaves no inner scrollbar, also with box-sizing: border-box and a border on the frame', async () => {
     const host = await openFrame('frame-host.html');
     const sheet = new host.win.CSSStyleSheet();

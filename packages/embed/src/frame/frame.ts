@@ -28,10 +28,13 @@ document.adoptedStyleSheets = [sheet];
 const query = parseFrameQuery(location.search, widgetTags);
 const id = query.ok ? query.config.id : query.id;
 
+const framed = id && parent != window;
+
 let posted = -1;
 let pending = 0;
 const post = () => {
   pending = 0;
+  if (!framed) return;
   const height = Math.ceil(root.getBoundingClientRect().height);
   if (height == posted) return;
   posted = height;
@@ -40,7 +43,7 @@ const post = () => {
   parent.postMessage({ type: 'wir-frame:height', id, height }, '*');
 };
 const observer = new ResizeObserver(() => (pending ||= requestAnimationFrame(post)));
-const report = () => id && parent != window && observer.observe(root);
+const report = () => framed && observer.observe(root);
 
 const showProblem = (heading: string, details: string[]) => {
   const box = document.createElement('div');
@@ -74,6 +77,12 @@ if (query.ok) {
   // Heights are reported once the widget runs: before that the element is empty, and reporting
   // it would shrink the frame below the snippet's height only to grow it again.
   customElements.whenDefined(tag).then(report);
+  // Chromium does not render a cross-origin frame while it is out of view: neither the observer
+  // nor animation frames run until the reader scrolls to it, and only then would the frame jump
+  // to its size. The feed events come after the widget rendered, so measuring then (which forces
+  // layout) lets the host size the frame while it is still out of sight.
+  root.addEventListener('wir-feed-load', post);
+  root.addEventListener('wir-feed-error', post);
   // The loader marks elements whose module failed to load; an empty frame would say nothing.
   new MutationObserver(() =>
     showProblem('Dieses Element konnte nicht geladen werden.', [`This widget (${tag}) could not be loaded. Please try again later.`]),
