@@ -10,11 +10,40 @@ const PREFIX = '/__test/feed/';
 const fixture = (name) => readFileSync(new URL(`../packages/feed/test/fixtures/${name}`, import.meta.url), 'utf8');
 const validFeed = fixture('minimal.json');
 const completeFeed = fixture('complete.json');
+/**
+ * The complete fixture plus a second action field ("arbeit", serving guideline 2 only) with a
+ * timeline entry and a poll of its own: a selection of either field shows different entries.
+ */
+const groupsFeed = (() => {
+  const feed = JSON.parse(completeFeed);
+  feed.actionFields.push({
+    id: 'arbeit',
+    number: 2,
+    title: { de: 'Arbeit', en: 'Work', 'de-x-ls': 'Arbeit und Beruf' },
+    summary: 'Arbeit für alle.',
+    guidelines: ['leitlinie-2'],
+    goals: [{ id: 'arbeit-z1', title: 'Zugang', measures: [{ id: 'arbeit-m1', title: 'Jobmesse', status: [{ status: 'accepted', date: '2025' }], themes: [] }] }],
+  });
+  feed.actionFields[0].guidelines = ['leitlinie-1'];
+  feed.timeline.push({ id: 'arbeit-messe', kind: 'event', date: '2027-03-12', title: 'Jobmesse', actionFields: ['arbeit'] });
+  feed.polls.push({
+    ...feed.polls[0],
+    id: 'arbeit-poll',
+    question: 'Welche Jobmesse?',
+    options: [{ id: 'a', label: 'Frühjahr' }, { id: 'b', label: 'Herbst' }],
+    choice: 'single',
+    maxChoices: undefined,
+    opens: '2026-01-01T00:00:00Z',
+    closes: '2099-01-01T00:00:00Z',
+    actionFields: ['arbeit'],
+  });
+  return JSON.stringify(feed);
+})();
 
 // Per-key state so that concurrent test files never see each other's counters or switches.
 const hits = new Map();
 const closedEarly = new Map();
-const failing = new Set();
+const failing = new Map();
 const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -62,6 +91,8 @@ const routes = {
     feed.guidelines = [{ id: 'leitlinie-1', number: 1, title: 42, text: 'x' }];
     json(ctx, JSON.stringify(feed));
   },
+  // Two action fields with their own timeline entries and polls, for widget groups.
+  'groups.json': (ctx) => json(ctx, groupsFeed),
   // Complete, except for one poll: only the voting box's part of it fails.
   'broken-poll.json': (ctx) => {
     const feed = JSON.parse(completeFeed);
@@ -107,16 +138,19 @@ const routes = {
   },
   // Valid feed until switched: /__test/feed/switch?key=k&mode=fail (or mode=ok).
   'switchable': (ctx) => {
-    if (failing.has(ctx.query.key ?? '')) {
+    const mode = failing.get(ctx.query.key ?? '');
+    // "drop": the connection is cut without an answer, as when the network goes away.
+    if (mode === 'drop') return void ctx.req.socket.destroy();
+    if (mode) {
       ctx.status = 503;
       ctx.body = 'Service Unavailable';
       return;
     }
-    json(ctx, validFeed);
+    json(ctx, ctx.query.feed === 'groups' ? groupsFeed : validFeed);
   },
   'switch': (ctx) => {
     const key = ctx.query.key ?? '';
-    if (ctx.query.mode === 'fail') failing.add(key);
+    if (ctx.query.mode === 'fail' || ctx.query.mode === 'drop') failing.set(key, ctx.query.mode);
     else failing.delete(key);
     json(ctx, JSON.stringify({ key, failing: failing.has(key) }));
   },

@@ -163,6 +163,22 @@ export const baseStyles = css`
     color: var(--_wir-color-text);
   }
 
+  .wir-selection {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_wir-space-xs);
+    margin: var(--_wir-space-s) 0;
+    padding: var(--_wir-space-xs) var(--_wir-space-s);
+    border-inline-start: 4px solid var(--_wir-color-accent);
+    background: var(--_wir-color-surface-raised);
+  }
+
+  /* Leichte Sprache splits no word at a line end. */
+  :lang(de-x-ls) {
+    hyphens: manual;
+  }
+
   .wir-easy[aria-pressed='true'] {
     background: var(--_wir-color-accent);
     color: var(--_wir-color-accent-contrast);

@@ -103,7 +103,14 @@ export class SelectionController implements ReactiveController {
   }
 
   #leave(): void {
-    if (this.#group) members.get(this.#group)?.delete(this);
+    const group = this.#group;
+    const others = group && members.get(group);
+    // The last one out forgets the group: widgets that join later (a page that swaps content)
+    // start again from the URL.
+    if (others && others.delete(this) && !others.size) {
+      members.delete(group);
+      selections.delete(group);
+    }
     this.#group = undefined;
   }
 }

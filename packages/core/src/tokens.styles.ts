@@ -70,7 +70,9 @@ const palette = (scheme: 0 | 1): string =>
   layer(Object.entries(colors).map(([name, values]) => [`color-${name}`, values[scheme]]));
 
 const forced = Object.entries(colors)
-  .map(([name, values]) => `--_wir-color-${name}:${values[2]};`)
+  // !important: the dark blocks (:host([scheme=dark]), 0,2,0) would otherwise beat this one
+  // under a dark high-contrast theme, and the page's --wir-color-* values would leak back in.
+  .map(([name, values]) => `--_wir-color-${name}:${values[2]}!important;`)
   .join('');
 
 export const tokens = unsafeCSS(

@@ -6,6 +6,7 @@ import type { LocalizedText, ResolvedText, Spec } from '@wir/feed';
 import { chooseEasyLanguage, EASY_GERMAN, easyLanguageChosen, followEasyLanguage } from './easy-language.js';
 import { FeedController } from './feed-controller.js';
 import type { SelectionController } from './selection.js';
+import { type Selection, selectedFields } from './selected-fields.js';
 import { getDefaultFeedUrl } from './feed-url.js';
 import { explicitDir, findLang, observeLangChanges } from './internal/lang.js';
 import { isLocaleLoaded, loadLocale, resolveLocale, sourceLocale, withRenderLocale } from './locale.js';
@@ -118,11 +119,24 @@ export class WirElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.group && !this.selection)
-      void import('./selection.js').then(({ SelectionController }) => {
-        this.selection ??= new SelectionController(this);
-        this.requestUpdate();
-      });
+    if (this.group) void this.#loadSelection();
+  }
+
+  #selectionLoad?: Promise<SelectionController>;
+
+  #loadSelection(): Promise<SelectionController> {
+    return (this.#selectionLoad ??= import('./selection.js').then(({ SelectionController }) => {
+      this.requestUpdate();
+      return (this.selection = new SelectionController(this));
+    }));
+  }
+
+  /**
+   * Chooses for the widget's group (see SelectionController.select); a reader's click is kept
+   * even while the group's module is still loading. Does nothing without a group.
+   */
+  protected choose(selection: Selection | undefined, replace?: boolean): void {
+    if (this.group) void this.#loadSelection().then((controller) => controller.select(selection, replace));
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -183,6 +197,39 @@ export class WirElement extends LitElement {
     >
       ${msg('Leichte Sprache', { id: 'easy.toggle', desc: 'Toggle button: show texts in easy German (Leichte Sprache).' })}
     </button>`;
+  }
+
+  /**
+   * The action fields the group's selection designates, among `fields`; undefined when the
+   * widget has no group, nothing is selected, or the selection names nothing in this feed.
+   */
+  protected selectedFields(): Set<string> | undefined {
+    return selectedFields(this.selection?.value, this.feed.feed?.actionFields ?? []);
+  }
+
+  /**
+   * For widgets that follow their group: which selection they show, with a button that clears
+   * it for the whole group. Nothing when no (known) selection applies.
+   */
+  protected renderSelectionNote(): TemplateResult | typeof nothing {
+    const selection = this.selection?.value;
+    const feed = this.feed.feed!;
+    if (!this.selectedFields()) return nothing;
+    const name =
+      selection!.kind == 'field'
+        ? this.t(feed.actionFields.find((f) => f.id == selection!.id)!.title)
+        : String(feed.guidelines.find((g) => g.id == selection!.id)?.number ?? '');
+    return html`<p class="wir-selection" part="selection-note">
+      <span
+        >${selection!.kind == 'field'
+          ? msg('Auswahl: Handlungsfeld', { id: 'selection.field', desc: 'Shown when the widget follows an action field chosen in another widget; the field title follows it.' })
+          : msg('Auswahl: Leitlinie', { id: 'selection.guideline', desc: 'Shown when the widget follows a guideline chosen in another widget; the guideline number follows it.' })}
+        ${name}</span
+      >
+      <button type="button" class="wir-button" part="selection-clear" @click=${() => this.choose(undefined)}>
+        ${msg('Auswahl aufheben', { id: 'selection.clear', desc: 'Button that clears the action field or guideline chosen for this group of widgets, so all widgets show everything again.' })}
+      </button>
+    </p>`;
   }
 
   /**

@@ -53,8 +53,16 @@ describe('feed parts: each widget checks only what it reads', () => {
       f.polls[0].actionFields = ['arbeit-x'];
       f.actionFields[0].guidelines = ['leitlinie-99'];
     });
-    assert.deepEqual(paths(problemsOf(timelinePart, feed)), ['$.timeline[0].actionFields[0] dangling-reference']);
-    assert.deepEqual(paths(problemsOf(pollsPart, feed)), ['$.polls[0].actionFields[0] dangling-reference']);
+    // Timeline and polls read the fields' guideline links too: a selected guideline designates
+    // the fields serving it.
+    assert.deepEqual(paths(problemsOf(timelinePart, feed)), [
+      '$.timeline[0].actionFields[0] dangling-reference',
+      '$.actionFields[0].guidelines[0] dangling-reference',
+    ]);
+    assert.deepEqual(paths(problemsOf(pollsPart, feed)), [
+      '$.polls[0].actionFields[0] dangling-reference',
+      '$.actionFields[0].guidelines[0] dangling-reference',
+    ]);
     assert.deepEqual(paths(problemsOf(guidelinesPart, feed)), ['$.actionFields[0].guidelines[0] dangling-reference']);
     assert.deepEqual(paths(problemsOf(cataloguePart, feed)), ['$.actionFields[0].guidelines[0] dangling-reference']);
     assert.deepEqual(paths(validateFeed(feed).problems), [

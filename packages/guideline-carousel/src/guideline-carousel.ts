@@ -2,7 +2,8 @@ import { guidelinesPart } from '@wir/feed';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { WirElement, renderEmpty, renderError, renderLoading, safeImageSrc } from '@wir/core';
+import { WirElement, renderEmpty, renderError, renderLoading, safeHref, safeImageSrc } from '@wir/core';
+import type { Selection } from '@wir/core';
 import type { Guideline } from '@wir/feed';
 import { AutoplayController, realClock } from './autoplay-controller.js';
 import type { AutoplayClock } from './autoplay-controller.js';
@@ -119,7 +120,7 @@ export class WirGuidelineCarousel extends WirElement {
     clock: () => this.autoplayClock,
   });
 
-  #appliedFeed?: object;
+  #appliedFeed?: { guidelines: Guideline[] };
 
   constructor() {
     super();
@@ -158,13 +159,68 @@ export class WirGuidelineCarousel extends WirElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const feed = this.feed.feed;
-    // `start` applies when it changes and when a (new) feed arrives — silently, no event.
+    // `start` applies when it changes and when the first feed arrives — silently, no event. A
+    // refreshed feed (a fresh copy replacing an offline one) keeps the reader on their guideline.
     if (changed.has('start') || (feed && feed !== this.#appliedFeed)) {
+      const shown = this.#appliedFeed && !changed.has('start') && this.#appliedFeed.guidelines[this.index]?.id;
+      const kept = shown ? this.#guidelines.findIndex((g) => g.id == shown) : -1;
       this.#appliedFeed = feed;
-      this.index = this.#startIndex();
+      this.index = kept >= 0 ? kept : this.#startIndex();
       this.motion = undefined;
     }
+    // A guideline chosen in another widget of the group shows here too (silently, like `start`).
+    const chosen = this.selection?.value;
+    if (chosen !== this.#appliedSelection) {
+      this.#appliedSelection = chosen;
+      const found = chosen?.kind == 'guideline' ? this.#guidelines.findIndex((g) => g.id == chosen.id) : -1;
+      if (found >= 0) this.index = found;
+    }
     if (this.index >= this.#guidelines.length) this.index = 0;
+  }
+
+  #appliedSelection?: Selection;
+
+  /**
+   * Where "what is done about it" leads: in a widget group, the guideline is chosen for the
+   * group (an explorer in it shows the fields serving it); otherwise the feed's measures page,
+   * with the explorer's deep link. Nothing when no action field serves the guideline.
+   */
+  #renderMeasuresLink(guideline: Guideline): TemplateResult | typeof nothing {
+    const feed = this.feed.feed!;
+    if (!feed.actionFields.some((f) => f.guidelines?.includes(guideline.id))) return nothing;
+    const label = msg('Maßnahmen zu dieser Leitlinie', { id: 'carousel.measures', desc: 'Link or button from a guideline to the measures of the action fields that serve it.' });
+    // Decided by the attribute: the group's module may still be loading, and a link elsewhere
+    // must not be offered to a reader who should stay on this page.
+    if (this.group)
+      return html`<button type="button" class="wir-button measures-link" part="measures-link" @click=${() => this.choose({ kind: 'guideline', id: guideline.id })}>
+        ${label}
+      </button>`;
+    if (!feed.strategy.measuresPage) return nothing;
+    // A fragment on the measures page names the explorer's element id ("/#massnahmen"): its
+    // state segment then carries that id, and the anchor stays first for the page.
+    const page = new URL(feed.strategy.measuresPage, this.feed.result!.url);
+    const anchor = page.hash.slice(1);
+    page.hash = `${anchor ? anchor + '&wir-explorer.' + anchor : 'wir-explorer'}=guideline:${guideline.id}`;
+    return html`<a class="measures-link" part="measures-link" href=${safeHref(page.href)!}>${label}</a>`;
+  }
+
+  /** In a widget group with an action field chosen: the guidelines that field serves, to jump to. */
+  #renderServed(list: Guideline[]): TemplateResult | typeof nothing {
+    const chosen = this.selection?.value;
+    const field = chosen?.kind == 'field' && this.feed.feed!.actionFields.find((f) => f.id == chosen.id);
+    if (!field) return nothing;
+    const served = list.filter((g) => field.guidelines?.includes(g.id));
+    return html`<div class="wir-selection" part="served">
+      <span>${msg('Auswahl: Handlungsfeld', { id: 'selection.field', desc: 'Shown when the widget follows an action field chosen in another widget; the field title follows it.' })} ${this.t(field.title)}.</span>
+      <span>${served.length
+        ? msg('Es dient diesen Leitlinien:', { id: 'carousel.served', desc: 'After the chosen action field: the guidelines it serves follow as buttons.' })
+        : msg('Es ist keiner Leitlinie zugeordnet.', { id: 'carousel.servedNone', desc: 'After the chosen action field: the feed links it to no guideline.' })}</span>
+      ${served.map(
+        (g) => html`<button type="button" class="wir-button" @click=${() => this.#goTo(list.indexOf(g), 'user')}>
+          ${msg(str`Leitlinie ${g.number}`, { id: 'carousel.slideNumber', desc: 'Label before a guideline title; the placeholder is its number.' })}
+        </button>`,
+      )}
+    </div>`;
   }
 
   #startIndex(): number {
@@ -344,6 +400,7 @@ export class WirGuidelineCarousel extends WirElement {
             <span class="slide-title">${this.t(guideline.title)}</span>`,
         )}
         <p class="slide-text">${this.t(guideline.text)}</p>
+        ${this.#renderMeasuresLink(guideline)}
       </div>
     </div>`;
   }
@@ -365,8 +422,9 @@ export class WirGuidelineCarousel extends WirElement {
       <div class="header" part="header">
         ${heading(level, 'heading', 'heading', undefined, this.#headingText())}
         ${strategy ? html`<p class="strategy">${this.t(strategy.title)}</p>` : nothing}
+        ${this.renderEasyToggle()}
       </div>
-      ${single ? nothing : this.#renderControls(list)}
+      ${this.#renderServed(list)} ${single ? nothing : this.#renderControls(list)}
       <div
         class="slides"
         part="slides"
@@ -376,6 +434,7 @@ export class WirGuidelineCarousel extends WirElement {
       >
         ${list.map((g, i) => this.#renderSlide(g, i, list.length))}
       </div>
+      ${this.renderFreshness()}
     </section>`;
   }
 

@@ -280,7 +280,11 @@ export class WirTimeline extends WirElement {
   #rows(): { window: Row[]; all: Row[]; rows: Row[]; truncated: boolean } {
     const today = this.#today.value;
     const upcomingOnly = this.upcoming && !this.#pastShown;
+    // In a widget group, an action field or guideline chosen elsewhere narrows the entries to
+    // those linked to its fields.
+    const fields = this.selectedFields();
     const window = this.#entries
+      .filter((entry) => !fields || entry.actionFields?.some((id) => fields.has(id)))
       .map((entry) => ({ entry, status: entryStatus(entry, today) }))
       .filter((row) => !upcomingOnly || row.status !== 'past');
     const all = window.filter((row) => this.#kinds.has(row.entry.kind));
@@ -561,7 +565,9 @@ export class WirTimeline extends WirElement {
               : msg('Zeitleiste', { id: 'timeline.heading', desc: 'Default heading of the timeline widget (phases, milestones and events of the strategy).' })),
         )}
         <p class="strategy">${this.t(strategy.title)}</p>
+        ${this.renderEasyToggle()}
       </div>
+      ${this.renderSelectionNote()}
       <div class="toolbar">
         ${this.#renderFilter(window)}
         <div class="toolbar-end">
@@ -580,7 +586,11 @@ export class WirTimeline extends WirElement {
         ? html`<ol class="list" part="list" aria-labelledby="heading" tabindex=${overflowing ? '0' : nothing}>
             ${items}
           </ol>`
-        : !window.length && this.upcoming && !this.#pastShown
+        : !window.length && this.selectedFields()
+          ? html`<div class="empty-note" part="empty"><p>
+              ${msg('Zu dieser Auswahl gibt es keine Einträge.', { id: 'timeline.emptySelection', desc: 'The action field or guideline chosen in another widget of the group has no timeline entries; the selection note above offers to clear it.' })}
+            </p></div>`
+          : !window.length && this.upcoming && !this.#pastShown
           ? this.#emptyNote(
               msg('Zurzeit sind keine Termine geplant.', { id: 'timeline.emptyUpcoming', desc: 'Upcoming-only mode when nothing is current or upcoming.' }),
               msg('Vergangene Einträge anzeigen', { id: 'timeline.showPast', desc: 'Button in the empty upcoming-only view that also lists past entries.' }),
@@ -626,6 +636,7 @@ export class WirTimeline extends WirElement {
               : nothing}
           </p>`
         : nothing}
+      ${this.renderFreshness()}
     </section>`;
   }
 

@@ -129,8 +129,17 @@ export class WirVotingBox extends WirElement {
     this.#unsubscribe?.();
   }
 
+  /**
+   * The poll shown: in a widget group, the poll about the action field (or a field serving the
+   * guideline) chosen elsewhere, if the feed has one; else the `poll` attribute's.
+   */
   get #pollData(): Poll | undefined {
-    return this.feed.feed?.polls.find((p) => p.id === this.poll?.trim());
+    return this.#followed || this.feed.feed?.polls.find((p) => p.id === this.poll?.trim());
+  }
+
+  get #followed(): Poll | undefined {
+    const fields = this.selectedFields();
+    return fields && this.feed.feed?.polls.find((p) => p.actionFields?.some((id) => fields.has(id)));
   }
 
   #onOutboxChange(id: string, local: boolean): void {
@@ -447,6 +456,7 @@ export class WirVotingBox extends WirElement {
     const canVote =
       phase === 'open' && (!record || (record.status === 'rejected' && !FINAL_REASONS.includes(record.reason ?? '')));
     return html`<section class="base" part="base" lang=${this.uiLocale} dir=${this.dir} aria-labelledby="question" data-phase=${phase}>
+      ${this.renderEasyToggle()} ${this.#followed ? this.renderSelectionNote() : nothing}
       ${canVote
         ? this.#renderForm(poll, base, level, phase, record)
         : html`<div part="question">${heading(level, 'question', this.t(poll.question))}</div>
@@ -458,6 +468,7 @@ export class WirVotingBox extends WirElement {
               : nothing}`}
       ${this.#renderResultsBlock(poll, record, level, phase)}
       <p class="visually-hidden" role="status">${this.#announcement}</p>
+      ${this.renderFreshness()}
     </section>`;
   }
 
