@@ -2,8 +2,8 @@
 // editor (or anyone else) can put into a frame's src, before a single element exists.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFrameQuery, type FrameConfig } from '../src/frame/frame-query.ts';
-import { widgetTags } from '../src/registry.ts';
+import { parseFrameQuery, type FrameConfig } from '../src/frame/frame-query.js';
+import { widgetTags } from '../src/registry.js';
 
 const feed = 'https://static.example.org/wir/hannover.json';
 

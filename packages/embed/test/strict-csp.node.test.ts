@@ -29,7 +29,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { puppeteerCore } from '@web/test-runner-chrome';
 import { contentSecurityPolicy, createDemoHandler, frameContentSecurityPolicy } from '../../../scripts/serve.mjs';
-import { widgetTags, type WidgetTag } from '../src/registry.ts';
+import { widgetTags, type WidgetTag } from '../src/registry.js';
 
 type Browser = Awaited<ReturnType<typeof puppeteerCore.launch>>;
 type Page = Awaited<ReturnType<Browser['newPage']>>;
