@@ -55,10 +55,13 @@ const showProblem = (heading: string, details: string[]) => {
   english.lang = 'en';
   english.textContent = details.shift()!;
   lead.append(english);
-  const list = document.createElement('ul');
-  list.lang = 'en';
-  for (const detail of details) list.append(Object.assign(document.createElement('li'), { textContent: detail }));
-  box.append(lead, list);
+  box.append(lead);
+  if (details.length) {
+    const list = document.createElement('ul');
+    list.lang = 'en';
+    for (const detail of details) list.append(Object.assign(document.createElement('li'), { textContent: detail }));
+    box.append(list);
+  }
   root.replaceChildren(box);
   report();
 };
