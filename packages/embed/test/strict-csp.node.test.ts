@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { puppeteerCore } from '@web/test-runner-chrome';
+import { ensureBrowser } from '../../../scripts/ensure-browser.mjs';
 import { contentSecurityPolicy, createDemoHandler, frameContentSecurityPolicy } from '../../../scripts/serve.mjs';
 import { widgetTags, type WidgetTag } from '../src/registry.js';
 
@@ -275,7 +276,9 @@ describe('strict CSP: every widget from the built bundle renders without a viola
     main = `http://localhost:${port}`;
     other = `http://127.0.0.1:${port}`;
     browser = await puppeteerCore.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      // The node suite runs before the browser suite, so this may be the first test that needs
+      // Chromium on a new machine: the same helper installs it (or says how).
+      executablePath: ensureBrowser(),
       headless: true,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
