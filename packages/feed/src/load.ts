@@ -76,6 +76,8 @@ interface Loaded extends Good {
   staleReason?: FeedError;
   /** Keeps a fresh copy as the last good one; set until the first part of it checks. */
   keep?: () => void;
+  /** Per spec: the checked result, so widgets sharing a part check it once per copy. */
+  parts?: Map<Spec, FeedResult | FeedError>;
 }
 
 interface Flight {
@@ -87,14 +89,15 @@ interface Flight {
 const flights = new Map<string, Flight>();
 const settled = new Map<string, Loaded>();
 const lastGood = new Map<string, Good>();
-// Per loaded copy and spec: the checked result, so widgets sharing a part check it once.
-const checkedParts = new WeakMap<Loaded, Map<Spec, FeedResult | FeedError>>();
 // Bumped by clearFeedCache so that requests started before it cannot refill the cleared cache.
 let generation = 0;
 
 const ignore = (): void => {};
+/** Stops a body nobody will read, so the connection is freed. */
+const discard = (response: Response): unknown => response.body?.cancel().catch(ignore);
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1).replace(/\.0$/, '')} MiB`;
 const aborted = (url: string): FeedError => new FeedError('aborted', `Loading the feed from ${url} was aborted.`, url);
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function absolute(input: string | URL): string {
   try {
@@ -122,17 +125,17 @@ function restore(url: string): Good | undefined {
   try {
     // The stored copy may come from an older release or be tampered with: the caller checks
     // it like a fresh one, and a loadedAt that is no date means no copy.
-    const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url) ?? 'null');
+    const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url)!);
     const loadedAt = new Date(saved.loadedAt);
     if (saved.feed && loadedAt.getTime()) return { data: saved.feed, loadedAt };
   } catch {
-    // Blocked storage or a corrupt entry: behave as if there were no copy.
+    // Blocked storage, no entry (null has no loadedAt) or a corrupt one: behave as if there were no copy.
   }
   return undefined;
 }
 
 function notJsonMessage(url: string, text: string, error: unknown): string {
-  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  const reason = reasonOf(error).replace(/\.$/, '');
   const position = /position (\d+)/.exec(reason);
   let where = '';
   if (position && !/line \d+/.test(reason)) {
@@ -140,24 +143,22 @@ function notJsonMessage(url: string, text: string, error: unknown): string {
     where = ` (line ${before.length}, column ${before[before.length - 1].length + 1})`;
   }
   const hint = text.trimStart().startsWith('<') ? ' It looks like HTML or XML.' : '';
-  return text.trim()
-    ? `The feed at ${url} is not valid JSON${where}: ${reason}.${hint}`
-    : `The feed at ${url} is empty.`;
+  return `The feed at ${url} is ${text.trim() ? `not valid JSON${where}: ${reason}.${hint}` : 'empty.'}`;
 }
 
 async function readBody(response: Response, url: string, maxBytes: number): Promise<string> {
-  const tooLarge = (size: string): FeedError =>
-    new FeedError('too-large', `The feed at ${url} is larger than the limit of ${mib(maxBytes)} (${size}).`, url, {
+  const tooLarge = (size: number, more = ''): FeedError =>
+    new FeedError('too-large', `The feed at ${url} is larger than the limit of ${mib(maxBytes)} (${more}${mib(size)}).`, url, {
       status: response.status,
     });
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
-    response.body?.cancel().catch(ignore);
-    throw tooLarge(mib(declared));
+    discard(response);
+    throw tooLarge(declared);
   }
   if (!response.body) {
     const text = await response.text();
-    if (text.length > maxBytes) throw tooLarge(mib(text.length));
+    if (text.length > maxBytes) throw tooLarge(text.length);
     return text;
   }
   // Count bytes as they arrive: Content-Length may be absent (chunked) or describe a compressed body.
@@ -171,51 +172,40 @@ async function readBody(response: Response, url: string, maxBytes: number): Prom
     received += value.byteLength;
     if (received > maxBytes) {
       reader.cancel().catch(ignore);
-      throw tooLarge(`more than ${mib(received)} received`);
+      throw tooLarge(received, 'received more than ');
     }
     text += decoder.decode(value, { stream: true });
   }
 }
 
 async function fetchFeed(url: string, options: LoadFeedOptions, signal: AbortSignal): Promise<unknown> {
-  const doFetch = options.fetch ?? fetch;
+  const fail = (kind: FeedErrorKind, message: string, extra?: { status?: number; cause?: unknown }): FeedError =>
+    new FeedError(kind, message, url, extra);
   let response: Response;
   try {
-    response = await doFetch(url, {
+    response = await (options.fetch ?? fetch)(url, {
       signal,
       headers: { accept: 'application/json' },
       cache: options.reload ? 'no-cache' : 'default',
     });
   } catch (cause) {
-    if (signal.aborted) throw aborted(url);
-    throw new FeedError(
-      'network',
-      `Could not load the feed from ${url}: the network request failed (${cause instanceof Error ? cause.message : cause}).`,
-      url,
-      { cause },
-    );
+    throw signal.aborted ? aborted(url) : fail('network', `The network request for the feed at ${url} failed (${reasonOf(cause)}).`, { cause });
   }
   // A custom fetch (options.fetch, or a page's shim) may hand back anything.
-  if (!response?.headers) throw new FeedError('network', `Could not load the feed from ${url}: fetch returned no response.`, url);
+  if (!response?.headers) throw fail('network', `The fetch for the feed at ${url} returned no response.`);
   const { status } = response;
   if (!response.ok) {
-    response.body?.cancel().catch(ignore);
-    throw new FeedError(
-      'http',
-      `The server answered ${status}${response.statusText ? ' ' + response.statusText : ''} for the feed at ${url}.`,
-      url,
-      { status },
-    );
+    discard(response);
+    throw fail('http', `The server answered ${status}${response.statusText ? ' ' + response.statusText : ''} for the feed at ${url}.`, { status });
   }
   const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type != 'application/json' && !type.endsWith('+json')) {
-    response.body?.cancel().catch(ignore);
-    throw new FeedError(
+    discard(response);
+    throw fail(
       'content-type',
       /html/.test(type)
-        ? `Expected JSON from ${url}, but an HTML page was received (Content-Type ${type}). The address may be wrong, or the server sent an error page.`
-        : `Expected JSON from ${url}, but the server sent Content-Type ${type || '(none)'}; a feed must be served as application/json.`,
-      url,
+        ? `Expected JSON from ${url}, but an HTML page was received (Content-Type ${type}): a wrong address, or a server error page.`
+        : `Expected JSON from ${url}, but the Content-Type is ${type || '(none)'}; a feed must be served as application/json.`,
       { status },
     );
   }
@@ -223,14 +213,16 @@ async function fetchFeed(url: string, options: LoadFeedOptions, signal: AbortSig
   try {
     text = await readBody(response, url, options.maxBytes ?? DEFAULT_MAX_BYTES);
   } catch (cause) {
-    if (signal.aborted) throw aborted(url);
-    if (cause instanceof FeedError) throw cause;
-    throw new FeedError('network', `The connection broke while loading the feed from ${url}.`, url, { status, cause });
+    throw signal.aborted
+      ? aborted(url)
+      : cause instanceof FeedError
+        ? cause
+        : fail('network', `The connection broke while loading the feed from ${url}.`, { status, cause });
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new FeedError('not-json', notJsonMessage(url, text, cause), url, { status, cause });
+    throw fail('not-json', notJsonMessage(url, text, cause), { status, cause });
   }
 }
 
@@ -243,21 +235,20 @@ function checkPart(loaded: Loaded, spec: Spec): FeedResult | FeedError {
   if (staleReason) return staleReason;
   const { problems } = checked;
   const [first] = problems;
-  if (first.code == 'unsupported-version')
-    return new FeedError('unsupported-version', `${first.message} (${url})`, url, { problems });
-  return new FeedError(
-    'invalid',
-    `The feed at ${url} has ${problems.length} problem${problems.length > 1 ? 's' : ''}. First: ${first.path}: ${first.message}`,
-    url,
-    { problems },
-  );
+  return first.code == 'unsupported-version'
+    ? new FeedError('unsupported-version', `${first.message} (${url})`, url, { problems })
+    : new FeedError(
+        'invalid',
+        `The feed at ${url} has ${problems.length} problem${problems.length > 1 ? 's' : ''}. First: ${first.path}: ${first.message}`,
+        url,
+        { problems },
+      );
 }
 
 function part(loaded: Loaded, spec: Spec): FeedResult {
-  let memo = checkedParts.get(loaded);
-  if (!memo) checkedParts.set(loaded, (memo = new Map()));
-  let result = memo.get(spec);
-  if (!result) memo.set(spec, (result = checkPart(loaded, spec)));
+  const parts = (loaded.parts ??= new Map());
+  let result = parts.get(spec);
+  if (!result) parts.set(spec, (result = checkPart(loaded, spec)));
   if (result instanceof FeedError) throw result;
   loaded.keep?.();
   loaded.keep = undefined;
@@ -317,16 +308,8 @@ function join(url: string, flight: Flight, spec: Spec, signal: AbortSignal | und
       }
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    checked.then(
-      (result) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(result);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    // The listener goes before this caller hears the answer, so a later abort changes nothing.
+    checked.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
   });
 }
 
