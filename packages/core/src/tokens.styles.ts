@@ -12,72 +12,52 @@ import { unsafeCSS } from 'lit';
  */
 
 /**
- * Colours: [light, dark, forced colours]. The defaults meet WCAG 2.2 AA in both schemes: text
+ * Colours: name, light, dark, forced colours. The defaults meet WCAG 2.2 AA in both schemes: text
  * ≥ 4.5:1 on surface and surface-raised, borders, focus ring and accent ≥ 3:1 against the
  * surfaces (measured: text 16.9 / 16.0, muted 7.4 / 9.7, accent 6.9 / 8.8, border 4.6 / 5.7,
  * focus 6.9 / 11.6 — light / dark). Under forced colours only system colours are used, so the
  * user's palette wins everywhere (also in outlines, SVG fills and skeletons, which the browser
  * does not force on its own).
  */
-const colors: Record<string, [light: string, dark: string, forced: string]> = {
-  text: ['#1b1d21', '#f1f3f6', 'CanvasText'],
-  muted: ['#4f5661', '#b9c0ca', 'CanvasText'],
-  surface: ['#ffffff', '#15181d', 'Canvas'],
-  'surface-raised': ['#f2f4f7', '#22262d', 'Canvas'],
-  border: ['#6f7682', '#8a929e', 'CanvasText'],
-  accent: ['#0a58b4', '#8cb8ff', 'LinkText'],
-  'accent-contrast': ['#ffffff', '#0b1728', 'Canvas'],
-  focus: ['#0a58b4', '#ffc857', 'Highlight'],
-  danger: ['#b42318', '#ff9d94', 'CanvasText'],
-  skeleton: ['#dde3ec', '#323843', 'GrayText'],
-};
+// One string rather than an object of arrays: the minifier cannot shorten the quotes, commas
+// and brackets of a literal table, and this file ships in every widget.
+const colors: string[][] = (
+  'text #1b1d21 #f1f3f6 CanvasText,muted #4f5661 #b9c0ca CanvasText,surface #ffffff #15181d Canvas,' +
+  'surface-raised #f2f4f7 #22262d Canvas,border #6f7682 #8a929e CanvasText,accent #0a58b4 #8cb8ff LinkText,' +
+  'accent-contrast #ffffff #0b1728 Canvas,focus #0a58b4 #ffc857 Highlight,danger #b42318 #ff9d94 CanvasText,' +
+  'skeleton #dde3ec #323843 GrayText'
+)
+  .split(',')
+  .map((row) => row.split(' '));
 
 /**
  * Everything else, the same in every scheme. There is no font-family token default: the host
  * sets `font-family: var(--wir-font-family)`, which is invalid at computed-value time when unset,
  * so font-family, being inherited, falls back to the page's font.
  */
-const scale: Record<string, string> = {
-  'space-2xs': '0.25rem',
-  'space-xs': '0.5rem',
-  'space-s': '0.75rem',
-  'space-m': '1rem',
-  'space-l': '1.5rem',
-  'space-xl': '2rem',
-  'space-2xl': '3rem',
-  'font-size-s': '0.875rem',
-  'font-size-m': '1rem',
-  'font-size-l': '1.25rem',
-  'font-size-xl': '1.5rem',
-  'font-line-height': '1.5',
-  'font-weight-bold': '700',
-  'radius-s': '0.25rem',
-  'radius-m': '0.5rem',
-  'radius-l': '1rem',
-  'radius-pill': '999px',
-  'focus-width': '3px',
-  'focus-offset': '2px',
-  duration: '250ms',
-  'target-size': '2.75rem',
-};
+const scale = (
+  'space-2xs .25rem,space-xs .5rem,space-s .75rem,space-m 1rem,space-l 1.5rem,space-xl 2rem,space-2xl 3rem,' +
+  'font-size-s .875rem,font-size-m 1rem,font-size-l 1.25rem,font-size-xl 1.5rem,font-line-height 1.5,' +
+  'font-weight-bold 700,radius-s .25rem,radius-m .5rem,radius-l 1rem,radius-pill 999px,focus-width 3px,' +
+  'focus-offset 2px,duration 250ms,target-size 2.75rem'
+)
+  .split(',')
+  .map((row) => row.split(' '));
 
 /** `--_wir-<name>: var(--wir-<name>, <default>)` for each entry. */
-const layer = (entries: Array<[string, string]>): string =>
+const layer = (entries: string[][]): string =>
   entries.map(([name, value]) => `--_wir-${name}:var(--wir-${name},${value});`).join('');
 
-const palette = (scheme: 0 | 1): string =>
-  `color-scheme:${scheme ? 'dark' : 'light'};` +
-  layer(Object.entries(colors).map(([name, values]) => [`color-${name}`, values[scheme]]));
+const palette = (scheme: 1 | 2): string =>
+  `color-scheme:${scheme > 1 ? 'dark' : 'light'};` + layer(colors.map((row) => ['color-' + row[0], row[scheme]]));
 
-const forced = Object.entries(colors)
-  // !important: the dark blocks (:host([scheme=dark]), 0,2,0) would otherwise beat this one
-  // under a dark high-contrast theme, and the page's --wir-color-* values would leak back in.
-  .map(([name, values]) => `--_wir-color-${name}:${values[2]}!important;`)
-  .join('');
+// !important: the dark blocks (:host([scheme=dark]), 0,2,0) would otherwise beat this one
+// under a dark high-contrast theme, and the page's --wir-color-* values would leak back in.
+const forced = colors.map((row) => `--_wir-color-${row[0]}:${row[3]}!important;`).join('');
 
 export const tokens = unsafeCSS(
-  `:host{${palette(0)}${layer(Object.entries(scale))}}` +
-    `:host([scheme=dark]){${palette(1)}}` +
-    `@media (prefers-color-scheme:dark){:host(:not([scheme=light])){${palette(1)}}}` +
+  `:host{${palette(1)}${layer(scale)}}` +
+    `:host([scheme=dark]){${palette(2)}}` +
+    `@media (prefers-color-scheme:dark){:host(:not([scheme=light])){${palette(2)}}}` +
     `@media (forced-colors:active){:host{${forced}}}`,
 );
