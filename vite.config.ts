@@ -102,34 +102,98 @@ function applyEdits(code: string, edits: Edit[], id: string): { code: string; ma
 /**
  * Minifies the static text of Lit's css`` and html`` templates in our own sources; the JS
  * minifier leaves template text alone, and it is a fifth of the carousel's raw size.
- * CSS loses comments and every space the syntax does not need (text in quotes is kept as is).
- * HTML keeps its line breaks: a run of whitespace with a newline becomes that newline (so
- * `white-space: pre-line` renders the same), any other run becomes one space.
+ * CSS loses comments and every space the syntax does not need (text in quotes is kept as is),
+ * the quotes of attribute-selector values that are plain identifiers, and the zero before a
+ * decimal point.
+ * HTML text keeps its line breaks: a run of whitespace with a newline becomes that newline (so
+ * `white-space: pre-line` renders the same), any other run becomes one space. Inside a tag,
+ * where the HTML parser reads any run of whitespace as one separator, a run becomes one space
+ * (none before `>`), and quotes go around no attribute value that needs none: a value without
+ * whitespace, quotes, `=`, `<`, `>` or backtick, that ends before whitespace or `>` in the same
+ * piece of the template (a binding right after it would otherwise join the value).
  */
 function minifyTemplateLiterals(): Plugin {
   const tags = new Set(['css', 'html', 'svg', 'staticHtml']);
-  // Split into comments, quoted strings and the rest, leftmost first, so an apostrophe in a
-  // comment does not open a string.
-  const squeezeCss = (text: string) =>
-    text
+  const strings = /('[^']*'|"[^"]*")/;
+  const squeezeCss = (text: string) => {
+    // Comments go first, leftmost match first, so an apostrophe in a comment opens no string.
+    const parts = text
       .split(/(\/\*[\s\S]*?\*\/|'[^']*'|"[^"]*")/)
+      .map((part, i) => (i % 2 && part.startsWith('/*') ? ' ' : part))
+      .join('')
+      .split(strings);
+    return parts
       .map((part, i) =>
         i % 2
-          ? part.startsWith('/*')
-            ? ''
+          ? // [aria-selected='true'] -> [aria-selected=true]: an identifier needs no quotes.
+            /[\w-]+[~|^$*]?=$/.test(parts[i - 1]) && parts[i + 1].startsWith(']') && /^.[A-Za-z_][\w-]*.$/.test(part)
+            ? part.slice(1, -1)
             : part
           : part
               .replace(/\s+/g, ' ')
               // Spaces around these never matter; a space before ':' may (`.a :hover`), after it never.
-              .replace(/ ?([{};,>]) ?/g, '$1')
+              .replace(/ ?([{};,>!]) ?/g, '$1')
               .replace(/: /g, ':')
-              .replace(/;}/g, '}'),
+              .replace(/;}/g, '}')
+              .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2'),
       )
       .join('');
-  const squeeze = (text: string, isCss: boolean) =>
-    isCss
-      ? squeezeCss(text)
-      : text.replace(/\s+/g, (run) => (run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : ' '));
+  };
+  const squeezeText = (text: string) =>
+    text.replace(/\s+/g, (run) => (run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : ' '));
+  /** The quasis of one html`` template, in order: whether a tag is open carries over bindings. */
+  const squeezeHtml = (quasis: string[]): string[] => {
+    let inTag = false;
+    let quote = '';
+    return quasis.map((raw) => {
+      let out = '';
+      let i = 0;
+      while (i < raw.length) {
+        const ch = raw[i];
+        if (quote) {
+          const end = raw.indexOf(quote, i);
+          if (end < 0) {
+            out += raw.slice(i);
+            break;
+          }
+          out += raw.slice(i, end + 1);
+          quote = '';
+          i = end + 1;
+        } else if (!inTag) {
+          const open = raw.slice(i).search(/<[a-zA-Z/!]/);
+          const text = open < 0 ? raw.slice(i) : raw.slice(i, i + open);
+          out += squeezeText(text);
+          if (open < 0) break;
+          out += '<';
+          inTag = true;
+          i += open + 1;
+        } else if (/\s/.test(ch)) {
+          let end = i;
+          while (end < raw.length && /\s/.test(raw[end])) end++;
+          if (raw[end] !== '>') out += ' ';
+          i = end;
+        } else if (ch === '>') {
+          out += ch;
+          inTag = false;
+          i++;
+        } else if (ch === '"' || ch === "'") {
+          const value = new RegExp(`^${ch}([^\\s"'=<>\`]+)${ch}(?=[\\s>])`).exec(raw.slice(i));
+          if (value && out.endsWith('=')) {
+            out += value[1];
+            i += value[0].length;
+          } else {
+            quote = ch;
+            out += ch;
+            i++;
+          }
+        } else {
+          out += ch;
+          i++;
+        }
+      }
+      return out;
+    });
+  };
   return {
     name: 'wir-minify-template-literals',
     enforce: 'pre',
@@ -141,12 +205,17 @@ function minifyTemplateLiterals(): Plugin {
         if (Array.isArray(node)) return node.forEach(visit);
         const n = node as Record<string, any>;
         if (n.type === 'TaggedTemplateExpression' && n.tag?.type === 'Identifier' && tags.has(n.tag.name)) {
-          for (const quasi of n.quasi.quasis as Array<{ start: number; value: { raw: string } }>) {
-            const start = quasi.start + 1;
-            const raw = quasi.value.raw;
-            // Positions are checked against the text, so a parser change cannot corrupt code.
-            if (code.slice(start, start + raw.length) !== raw) continue;
-            edits.push({ start, end: start + raw.length, text: squeeze(raw, n.tag.name === 'css') });
+          const quasis = n.quasi.quasis as Array<{ start: number; value: { raw: string } }>;
+          // Positions are checked against the text, so a parser change cannot corrupt code.
+          if (quasis.every((q) => code.slice(q.start + 1, q.start + 1 + q.value.raw.length) === q.value.raw)) {
+            const raws = quasis.map((q) => q.value.raw);
+            const squeezed = n.tag.name === 'css' ? raws.map(squeezeCss) : squeezeHtml(raws);
+            // Space at the very start and end of a template is never needed.
+            squeezed[0] = squeezed[0].trimStart();
+            squeezed[squeezed.length - 1] = squeezed[squeezed.length - 1].trimEnd();
+            quasis.forEach((q, i) => {
+              edits.push({ start: q.start + 1, end: q.start + 1 + q.value.raw.length, text: squeezed[i] });
+            });
           }
         }
         for (const key in n) if (key !== 'parent') visit(n[key]);
