@@ -1,4 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { Feed, LocalizedText } from '@wir/feed';
 import { readPart, writePart } from './internal/fragment.js';
 
 import type { Selection } from './selected-fields.js';
@@ -65,6 +68,29 @@ export class SelectionController implements ReactiveController {
     const hash = writePart(location.hash, partName(group), selection ? `${selection.kind}:${selection.id}` : '');
     history[replace ? 'replaceState' : 'pushState'](history.state, '', hash || location.pathname + location.search);
     publish(group, selection);
+  }
+
+  /**
+   * The note a following widget shows (see WirElement.renderSelectionNote): what is selected,
+   * named with `text`, and a button that calls `clear`. Only for a selection known to `feed`.
+   */
+  note(feed: Feed, text: (value: LocalizedText) => unknown, clear: () => void): TemplateResult {
+    const selection = this.value!;
+    const field = selection.kind == 'field';
+    const name = field
+      ? text(feed.actionFields.find((f) => f.id == selection.id)!.title)
+      : String(feed.guidelines.find((g) => g.id == selection.id)?.number ?? '');
+    return html`<p class="wir-selection" part="selection-note">
+      <span
+        >${field
+          ? msg('Auswahl: Handlungsfeld', { id: 'selection.field', desc: 'Shown when the widget follows an action field chosen in another widget; the field title follows it.' })
+          : msg('Auswahl: Leitlinie', { id: 'selection.guideline', desc: 'Shown when the widget follows a guideline chosen in another widget; the guideline number follows it.' })}
+        ${name}</span
+      >
+      <button type="button" class="wir-button" part="selection-clear" @click=${clear}>
+        ${msg('Auswahl aufheben', { id: 'selection.clear', desc: 'Button that clears the action field or guideline chosen for this group of widgets, so all widgets show everything again.' })}
+      </button>
+    </p>`;
   }
 
   /** Called when the group's selection changed. */

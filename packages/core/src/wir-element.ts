@@ -209,27 +209,11 @@ export class WirElement extends LitElement {
 
   /**
    * For widgets that follow their group: which selection they show, with a button that clears
-   * it for the whole group. Nothing when no (known) selection applies.
+   * it for the whole group. Nothing when no (known) selection applies. Rendered by the group's
+   * module, the only time it shows being when that module is loaded and a selection applies.
    */
   protected renderSelectionNote(): TemplateResult | typeof nothing {
-    const selection = this.selection?.value;
-    const feed = this.feed.feed!;
-    if (!this.selectedFields()) return nothing;
-    const name =
-      selection!.kind == 'field'
-        ? this.t(feed.actionFields.find((f) => f.id == selection!.id)!.title)
-        : String(feed.guidelines.find((g) => g.id == selection!.id)?.number ?? '');
-    return html`<p class="wir-selection" part="selection-note">
-      <span
-        >${selection!.kind == 'field'
-          ? msg('Auswahl: Handlungsfeld', { id: 'selection.field', desc: 'Shown when the widget follows an action field chosen in another widget; the field title follows it.' })
-          : msg('Auswahl: Leitlinie', { id: 'selection.guideline', desc: 'Shown when the widget follows a guideline chosen in another widget; the guideline number follows it.' })}
-        ${name}</span
-      >
-      <button type="button" class="wir-button" part="selection-clear" @click=${() => this.choose(undefined)}>
-        ${msg('Auswahl aufheben', { id: 'selection.clear', desc: 'Button that clears the action field or guideline chosen for this group of widgets, so all widgets show everything again.' })}
-      </button>
-    </p>`;
+    return this.selectedFields() ? this.selection!.note(this.feed.feed!, (text) => this.t(text), () => this.choose(undefined)) : nothing;
   }
 
   /**
