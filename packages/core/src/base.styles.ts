@@ -179,6 +179,12 @@ export const baseStyles = css`
     hyphens: manual;
   }
 
+  /* A control in the header, not a banner: as wide as its label in flex and grid headers. */
+  .wir-easy {
+    align-self: start;
+    justify-self: start;
+  }
+
   .wir-easy[aria-pressed='true'] {
     background: var(--_wir-color-accent);
     color: var(--_wir-color-accent-contrast);

@@ -56,6 +56,10 @@ export const styles = css`
     color: var(--_wir-color-text);
   }
 
+  .measures-link {
+    color: var(--_wir-color-accent);
+  }
+
   .header {
     display: flex;
     flex-direction: column;
