@@ -20,9 +20,9 @@ import {
   measureStatuses,
   statusChange,
 } from './schema/catalogue.js';
-import { dateTime, id, lt, partialDate, schemaVersion, strategy, uniqueNumbers } from './schema/common.js';
+import { id, lt, partialDate, schemaVersion, strategy, uniqueNumbers } from './schema/common.js';
 import { guideline, guidelines, image } from './schema/guidelines.js';
-import { poll, pollOption, polls } from './schema/polls.js';
+import { dateTime, poll, pollOption, polls } from './schema/polls.js';
 import { timeline, timelineEntry, timelineKind, timelineKinds } from './schema/timeline.js';
 
 export { SUPPORTED_SCHEMA_MAJOR } from './schema/common.js';

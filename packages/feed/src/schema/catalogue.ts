@@ -1,6 +1,18 @@
 /** The action fields with their goals, measures and indicators, and what measures refer to. */
-import { arr, num, obj, oneOf, optional, str } from '../internal/spec.js';
-import { id, lt, number, oldestFirst, partialDate, ref } from './common.js';
+import { arr, type Checker, num, obj, oneOf, optional, problem, str } from '../internal/spec.js';
+import { before, id, lt, number, partialDate, ref } from './common.js';
+
+/**
+ * Problems for entries of a dated list (`key` holds the date) that are not oldest first. Here
+ * rather than in ./common.js, which every widget's bundle carries: only the catalogue has dated
+ * histories.
+ */
+export const oldestFirst = (list: unknown, path: string, c: Checker, message: string, key = 'date'): void => {
+  const items = Array.isArray(list) ? list : [];
+  items.forEach((item, i) => {
+    if (i && before(item?.[key], items[i - 1]?.[key])) problem(c, `${path}[${i}].${key}`, 'date-order', message);
+  });
+};
 
 export const crossCuttingTheme = obj({ id, title: lt, description: optional(lt) });
 export const crossCuttingThemes = arr(crossCuttingTheme, { ids: 'crossCuttingThemes' });

@@ -18,7 +18,8 @@ export const id = str(idRule);
 export const ref = (to: string, what: string) => str({ ...idRule, to, what });
 export const number = num({ int: true, min: 1 });
 
-const DAY = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
+/** YYYY-MM-DD as a pattern source, for the full dates here and the date-times of polls. */
+export const DAY = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
 export const partialDate = str({
   re: /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
   like: 'a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
@@ -32,13 +33,6 @@ export const fullDate = str({
   date: 1,
   format: 'date',
 });
-export const dateTime = str({
-  re: new RegExp(`^${DAY}T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$`),
-  like: 'a date and time with offset, like 2026-05-01T12:00:00+02:00',
-  code: 'date',
-  date: 1,
-  format: 'date-time',
-});
 export const link = str({ url: 'abs', format: 'uri' });
 const languageTag = str({ lang: 1 });
 export const lt = text();
@@ -46,14 +40,6 @@ export const lt = text();
 /** Compares partial dates at their common precision, so "2026" is neither before nor after "2026-05". */
 export const before = (a: unknown, b: unknown): boolean =>
   typeof a == 'string' && typeof b == 'string' && a.slice(0, b.length) < b.slice(0, a.length);
-
-/** Problems for entries of a dated list (`key` holds the date) that are not oldest first. */
-export const oldestFirst = (list: unknown, path: string, c: Checker, message: string, key = 'date'): void => {
-  const items = Array.isArray(list) ? list : [];
-  items.forEach((item, i) => {
-    if (i && before(item?.[key], items[i - 1]?.[key])) problem(c, `${path}[${i}].${key}`, 'date-order', message);
-  });
-};
 
 export const schemaVersion = str({ re: /^1\.\d+$/, like: 'a schema version of the form MAJOR.MINOR, like "1.0"' });
 
