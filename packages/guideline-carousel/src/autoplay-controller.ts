@@ -6,9 +6,10 @@ export interface AutoplayClock {
   clearTimeout(handle: unknown): void;
 }
 
+// Read at call time, so fake timers installed after this module loaded still apply.
 export const realClock: AutoplayClock = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 export type PauseReason = 'hover' | 'focus';
@@ -23,121 +24,107 @@ export interface AutoplayOptions {
   clock: () => AutoplayClock;
 }
 
+export interface Autoplay extends ReactiveController {
+  /** Rotation is possible here: asked for, and the reader does not prefer reduced motion. */
+  readonly available: boolean;
+  /** Rotation is on (the rotation control offers "stop"), though it may be paused right now. */
+  readonly playing: boolean;
+  /** Slides are moving on their own right now (not paused by hover or focus). */
+  readonly rotating: boolean;
+  pause(reason: PauseReason): void;
+  resume(reason: PauseReason): void;
+  /** The rotation control: stop for good, or start again. */
+  toggle(): void;
+  /** A user moved the carousel: give them a full interval before the next automatic step. */
+  restart(): void;
+}
+
 /**
  * Automatic rotation as the APG carousel pattern asks for it: never under
  * prefers-reduced-motion (re-read when the setting changes), paused while the pointer rests on
  * or focus is inside the carousel, and stopped for good once the user presses "stop".
+ *
+ * A closure rather than a class with private fields: its state then minifies to one letter a
+ * name, in a controller every carousel download carries.
  */
-export class AutoplayController implements ReactiveController {
-  /** The user pressed the rotation control to stop; only pressing it again restarts. */
-  stoppedByUser = false;
+export function autoplayController(host: ReactiveControllerHost & Node, options: AutoplayOptions): Autoplay {
+  // The user pressed the rotation control to stop; only pressing it again restarts.
+  let stoppedByUser = false;
+  const pauses = new Set<PauseReason>();
+  let timer: unknown;
+  let timerClock: AutoplayClock | undefined;
+  let media: MediaQueryList | undefined;
 
-  readonly #pauses = new Set<PauseReason>();
-  #timer: unknown;
-  #timerClock?: AutoplayClock;
-  #media?: MediaQueryList;
-
-  readonly #onMediaChange = () => {
-    this.#sync();
-    this.#host.requestUpdate();
+  const clearTimer = (): void => {
+    if (timer !== undefined) timerClock?.clearTimeout(timer);
+    timer = undefined;
   };
 
-  readonly #host: ReactiveControllerHost;
-  readonly #options: AutoplayOptions;
-
-  constructor(host: ReactiveControllerHost, options: AutoplayOptions) {
-    this.#host = host;
-    this.#options = options;
-    host.addController(this);
-  }
-
-  /**
-   * The reader asked the system for less motion. Read live rather than cached from the change
-   * event: pages in background tabs get no media events, and a missed one must not let a
-   * carousel rotate against the reader's setting.
-   */
-  get reducedMotion(): boolean {
-    return this.#media?.matches ?? false;
-  }
-
-  /** Rotation is possible here: asked for, and the reader does not prefer reduced motion. */
-  get available(): boolean {
-    return this.#options.enabled() && !this.reducedMotion;
-  }
-
-  /** Rotation is on (the rotation control offers "stop"), though it may be paused right now. */
-  get playing(): boolean {
-    return this.available && !this.stoppedByUser;
-  }
-
-  /** Slides are moving on their own right now (not paused by hover or focus). */
-  get rotating(): boolean {
-    return this.playing && this.#pauses.size === 0;
-  }
-
-  hostConnected(): void {
-    if (typeof matchMedia === 'function') {
-      this.#media = matchMedia('(prefers-reduced-motion: reduce)');
-      this.#media.addEventListener('change', this.#onMediaChange);
-    }
-    // Moved in the page (removed and put back): pick up where the removal stopped the timer.
-    this.#sync();
-  }
-
-  hostDisconnected(): void {
-    this.#media?.removeEventListener('change', this.#onMediaChange);
-    this.#media = undefined;
-    this.#clearTimer();
-  }
-
-  hostUpdated(): void {
-    this.#sync();
-  }
-
-  pause(reason: PauseReason): void {
-    if (this.#pauses.has(reason)) return;
-    this.#pauses.add(reason);
-    this.#sync();
-    this.#host.requestUpdate();
-  }
-
-  resume(reason: PauseReason): void {
-    if (!this.#pauses.delete(reason)) return;
-    this.#sync();
-    this.#host.requestUpdate();
-  }
-
-  /** The rotation control: stop for good, or start again. */
-  toggle(): void {
-    this.stoppedByUser = !this.stoppedByUser;
-    this.#sync();
-    this.#host.requestUpdate();
-  }
-
-  /** A user moved the carousel: give them a full interval before the next automatic step. */
-  restart(): void {
-    this.#clearTimer();
-    this.#sync();
-  }
-
-  #sync(): void {
+  const sync = (): void => {
     // Lit still updates a removed element (an update pending at removal, a listener of the
     // rotation's own event removing it): a timer started then would run on for good.
-    if (!this.rotating || !(this.#host as unknown as Node).isConnected) {
-      this.#clearTimer();
-    } else if (this.#timer === undefined) {
-      const clock = this.#options.clock();
-      this.#timerClock = clock;
-      this.#timer = clock.setTimeout(() => {
-        this.#timer = undefined;
-        if (this.rotating) this.#options.onTick();
-        this.#sync();
-      }, this.#options.interval());
+    if (!autoplay.rotating || !host.isConnected) {
+      clearTimer();
+    } else if (timer === undefined) {
+      timerClock = options.clock();
+      timer = timerClock.setTimeout(() => {
+        timer = undefined;
+        if (autoplay.rotating) options.onTick();
+        sync();
+      }, options.interval());
     }
-  }
+  };
 
-  #clearTimer(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
+  const update = (): void => {
+    sync();
+    host.requestUpdate();
+  };
+
+  const autoplay: Autoplay = {
+    get available() {
+      // The reader asked the system for less motion. Read live rather than cached from the
+      // change event: pages in background tabs get no media events, and a missed one must not
+      // let a carousel rotate against the reader's setting.
+      return options.enabled() && !media?.matches;
+    },
+    get playing() {
+      return autoplay.available && !stoppedByUser;
+    },
+    get rotating() {
+      return autoplay.playing && !pauses.size;
+    },
+    hostConnected() {
+      if (typeof matchMedia == 'function') {
+        media = matchMedia('(prefers-reduced-motion: reduce)');
+        media.addEventListener('change', update);
+      }
+      // Moved in the page (removed and put back): pick up where the removal stopped the timer.
+      sync();
+    },
+    hostDisconnected() {
+      media?.removeEventListener('change', update);
+      media = undefined;
+      clearTimer();
+    },
+    hostUpdated: sync,
+    pause(reason) {
+      if (!pauses.has(reason)) {
+        pauses.add(reason);
+        update();
+      }
+    },
+    resume(reason) {
+      if (pauses.delete(reason)) update();
+    },
+    toggle() {
+      stoppedByUser = !stoppedByUser;
+      update();
+    },
+    restart() {
+      clearTimer();
+      sync();
+    },
+  };
+  host.addController(autoplay);
+  return autoplay;
 }

@@ -5,9 +5,9 @@ import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeHref, safeImageSrc } from '@wir/core';
 import type { Selection } from '@wir/core';
 import type { Guideline } from '@wir/feed';
-import { AutoplayController, realClock } from './autoplay-controller.js';
+import { autoplayController, realClock } from './autoplay-controller.js';
 import type { AutoplayClock } from './autoplay-controller.js';
-import { SwipeController } from './swipe-controller.js';
+import { swipeController } from './swipe-controller.js';
 import { WirSlideChangeEvent } from './events.js';
 import { styles } from './guideline-carousel.styles.js';
 
@@ -113,7 +113,7 @@ export class WirGuidelineCarousel extends WirElement {
    */
   autoplayClock: AutoplayClock = realClock;
 
-  readonly #autoplayController = new AutoplayController(this, {
+  readonly #autoplayController = autoplayController(this, {
     onTick: () => this.#step(1, 'rotation'),
     interval: () => this.#intervalMs,
     enabled: () => this.autoplay && this.#guidelines.length > 1,
@@ -124,14 +124,12 @@ export class WirGuidelineCarousel extends WirElement {
 
   constructor() {
     super();
-    new SwipeController(this, {
+    swipeController(
+      this,
       // No slides rendered: querySelector gives null, which no event path contains.
-      accepts: (path) => path.includes(this.renderRoot.querySelector('.slides')!),
-      onSwipe: (towards) => {
-        const forward = this.#isRtl() ? towards === 'right' : towards === 'left';
-        this.#step(forward ? 1 : -1, 'user');
-      },
-    });
+      (path) => path.includes(this.renderRoot.querySelector('.slides')!),
+      (towards) => this.#step((this.#isRtl() ? towards === 'right' : towards === 'left') ? 1 : -1, 'user'),
+    );
     this.addEventListener('focusin', () => this.#autoplayController.pause('focus'));
     this.addEventListener('focusout', (event) => {
       // Moves inside the shadow root never reach the host (relatedTarget retargets to it), and

@@ -1,63 +1,50 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
-export interface SwipeOptions {
-  /** Whether a pointer that went down on this path may start a swipe (the slide area). */
-  accepts: (path: EventTarget[]) => boolean;
-  /** A horizontal swipe ended; `towards` is the physical direction the finger moved. */
-  onSwipe: (towards: 'left' | 'right') => void;
-  /** Minimum horizontal travel in CSS pixels. */
-  threshold?: number;
-}
+/** Minimum horizontal travel of a swipe, in CSS pixels. */
+const THRESHOLD = 40;
 
 /**
  * Horizontal swipes on touch screens and pens, from pointer events. The slide area has
  * `touch-action: pan-y`, so vertical scrolling stays with the browser and horizontal moves reach
  * us. Mouse drags are ignored: they select text.
+ *
+ * `accepts` says whether a pointer that went down on this path may start a swipe (the slide
+ * area); `onSwipe` hears the physical direction the finger moved.
  */
-export class SwipeController implements ReactiveController {
-  #start?: { id: number; x: number; y: number };
-
-  readonly #onDown = (event: PointerEvent) => {
-    if (event.pointerType === 'mouse' || !event.isPrimary) return;
-    if (!this.#options.accepts(event.composedPath())) return;
-    this.#start = { id: event.pointerId, x: event.clientX, y: event.clientY };
+export function swipeController(
+  host: ReactiveControllerHost & HTMLElement,
+  accepts: (path: EventTarget[]) => boolean,
+  onSwipe: (towards: 'left' | 'right') => void,
+): void {
+  let start: { id: number; x: number; y: number } | undefined;
+  const listeners: Record<string, (event: PointerEvent) => void> = {
+    pointerdown(event) {
+      if (event.pointerType != 'mouse' && event.isPrimary && accepts(event.composedPath())) {
+        start = { id: event.pointerId, x: event.clientX, y: event.clientY };
+      }
+    },
+    pointerup(event) {
+      const from = start;
+      if (!from || event.pointerId !== from.id) return;
+      start = undefined;
+      const dx = event.clientX - from.x;
+      // Mostly sideways, and far enough that a tap or a shaky scroll does not count.
+      if (Math.abs(dx) >= THRESHOLD && Math.abs(dx) > Math.abs(event.clientY - from.y) * 1.5) {
+        onSwipe(dx < 0 ? 'left' : 'right');
+      }
+    },
+    pointercancel() {
+      start = undefined;
+    },
   };
-
-  readonly #onUp = (event: PointerEvent) => {
-    const start = this.#start;
-    if (!start || event.pointerId !== start.id) return;
-    this.#start = undefined;
-    const dx = event.clientX - start.x;
-    const dy = event.clientY - start.y;
-    // Mostly sideways, and far enough that a tap or a shaky scroll does not count.
-    if (Math.abs(dx) >= (this.#options.threshold ?? 40) && Math.abs(dx) > Math.abs(dy) * 1.5) {
-      this.#options.onSwipe(dx < 0 ? 'left' : 'right');
-    }
+  const listen = (on: boolean): void => {
+    for (const type in listeners) host[on ? 'addEventListener' : 'removeEventListener'](type, listeners[type] as EventListener);
   };
-
-  readonly #onCancel = () => {
-    this.#start = undefined;
-  };
-
-  readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #options: SwipeOptions;
-
-  constructor(host: ReactiveControllerHost & HTMLElement, options: SwipeOptions) {
-    this.#host = host;
-    this.#options = options;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#host.addEventListener('pointerdown', this.#onDown);
-    this.#host.addEventListener('pointerup', this.#onUp);
-    this.#host.addEventListener('pointercancel', this.#onCancel);
-  }
-
-  hostDisconnected(): void {
-    this.#host.removeEventListener('pointerdown', this.#onDown);
-    this.#host.removeEventListener('pointerup', this.#onUp);
-    this.#host.removeEventListener('pointercancel', this.#onCancel);
-    this.#start = undefined;
-  }
+  host.addController({
+    hostConnected: () => listen(true),
+    hostDisconnected() {
+      listen(false);
+      start = undefined;
+    },
+  });
 }
