@@ -111,8 +111,10 @@ function applyEdits(code: string, edits: Edit[], id: string): { code: string; ma
  * (none before `>`), and quotes go around no attribute value that needs none: a value without
  * whitespace, quotes, `=`, `<`, `>` or backtick, that ends before whitespace or `>` in the same
  * piece of the template (a binding right after it would otherwise join the value).
+ * A css`` without expressions becomes unsafeCSS() of the same text (see below).
  */
 function minifyTemplateLiterals(): Plugin {
+  const UNSAFE_CSS = '__wirUnsafeCSS';
   const tags = new Set(['css', 'html', 'svg', 'staticHtml']);
   const strings = /('[^']*'|"[^"]*")/;
   const squeezeCss = (text: string) => {
@@ -216,11 +218,28 @@ function minifyTemplateLiterals(): Plugin {
             quasis.forEach((q, i) => {
               edits.push({ start: q.start + 1, end: q.start + 1 + q.value.raw.length, text: squeezed[i] });
             });
+            // A static css`` is unsafeCSS() of its text: the tag's only other work is vetting the
+            // values put into it, and there are none. With no css`` left, the tag and its error
+            // messages drop out of the shared chunk.
+            if (n.tag.name === 'css' && quasis.length === 1 && litCss.has('css')) {
+              edits.push({ start: n.tag.start, end: n.tag.end, text: `${UNSAFE_CSS}(` }, { start: n.end, end: n.end, text: ')' });
+              unsafe = true;
+            }
           }
         }
         for (const key in n) if (key !== 'parent') visit(n[key]);
       };
-      visit(parseSync(id, code).program);
+      const { program } = parseSync(id, code);
+      // Local names imported from Lit, so a `css` of another origin is left alone.
+      const litCss = new Set<string>();
+      for (const node of program.body as any[]) {
+        if (node.type === 'ImportDeclaration' && node.source.value === 'lit' && node.importKind !== 'type') {
+          for (const spec of node.specifiers) if (spec.imported?.name === 'css' && spec.local.name === 'css') litCss.add('css');
+        }
+      }
+      let unsafe = false;
+      visit(program);
+      if (unsafe) edits.push({ start: 0, end: 0, text: `import { unsafeCSS as ${UNSAFE_CSS} } from 'lit';` });
       return edits.length ? applyEdits(code, edits, id) : null;
     },
   };
