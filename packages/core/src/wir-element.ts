@@ -125,9 +125,11 @@ export class WirElement extends LitElement {
   #selectionLoad?: Promise<SelectionController>;
 
   #loadSelection(): Promise<SelectionController> {
-    return (this.#selectionLoad ??= import('./selection.js').then(({ SelectionController }) => {
+    // The module object rather than a destructured import, which the bundler would rewrite
+    // into a longer form.
+    return (this.#selectionLoad ??= import('./selection.js').then((module) => {
       this.requestUpdate();
-      return (this.selection = new SelectionController(this));
+      return (this.selection = new module.SelectionController(this));
     }));
   }
 
@@ -223,10 +225,10 @@ export class WirElement extends LitElement {
   protected renderFreshness(): TemplateResult | typeof nothing {
     const result = this.feed.result;
     if (!result) return nothing;
-    const format = (date: Date, time?: 'short') =>
-      new Intl.DateTimeFormat(this.#langTag, { dateStyle: 'long', timeStyle: time, timeZone: time ? undefined : 'UTC' }).format(date);
-    const asOf = format(new Date(result.feed.strategy.updated));
-    const saved = format(result.loadedAt, 'short');
+    const lang = this.#langTag;
+    // The feed's date is a calendar day (read as UTC midnight); the saved copy's is a moment.
+    const asOf = new Date(result.feed.strategy.updated).toLocaleDateString(lang, { dateStyle: 'long', timeZone: 'UTC' });
+    const saved = result.loadedAt.toLocaleString(lang, { dateStyle: 'long', timeStyle: 'short' });
     return html`<p class="wir-freshness" part="freshness" role="status">
       ${msg(str`Stand: ${asOf}`, { id: 'freshness.asOf', desc: 'The date of the content shown; the placeholder is a date.' })}
       ${result.stale
