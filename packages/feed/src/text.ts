@@ -10,8 +10,9 @@ export interface ResolvedText {
   fallback: boolean;
 }
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'ji', 'dv', 'ckb']);
-const RTL_SCRIPTS = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg', 'mand', 'samr']);
+// Patterns rather than Sets of strings: no quote and comma per entry, no table built at load.
+const RTL_LANGUAGES = /^(ar|he|iw|fa|ur|ps|sd|ug|yi|ji|dv|ckb)$/;
+const RTL_SCRIPTS = /^(arab|hebr|thaa|syrc|nkoo|adlm|rohg|mand|samr)$/;
 
 const subtags = (tag: string): string[] => {
   const parts = String(tag).toLowerCase().split(/[-_]/);
@@ -25,7 +26,7 @@ const primary = (tag: string): string => subtags(tag)[0];
 export function textDirection(lang: string): 'ltr' | 'rtl' {
   const [language, ...rest] = subtags(lang);
   const script = rest.find((p) => /^[a-z]{4}$/.test(p));
-  return (script ? RTL_SCRIPTS.has(script) : RTL_LANGUAGES.has(language)) ? 'rtl' : 'ltr';
+  return (script ? RTL_SCRIPTS : RTL_LANGUAGES).test(script ?? language) ? 'rtl' : 'ltr';
 }
 
 /**
@@ -38,7 +39,7 @@ export function resolveText(
   wanted: string | readonly string[],
   feedDefault: string,
 ): ResolvedText {
-  const wants = (typeof wanted == 'string' ? [wanted] : [...(wanted ?? [])]).filter(Boolean);
+  const wants = [wanted].flat().filter(Boolean);
   const first = wants[0] ?? feedDefault;
   const result = (text: string, lang: string): ResolvedText => ({
     text,
@@ -48,7 +49,8 @@ export function resolveText(
   });
   if (typeof value == 'string') return result(value, feedDefault);
 
-  const entries = Object.entries(value && typeof value == 'object' ? value : {}).filter(
+  // Object() makes null and other non-objects an empty object.
+  const entries = Object.entries<unknown>(Object(value)).filter(
     (e): e is [string, string] => typeof e[1] == 'string' && e[1] != '',
   );
   const find = (tag: string): [string, string] | undefined => {
@@ -63,7 +65,8 @@ export function resolveText(
     }
     return best;
   };
-  const hit = [...wants, feedDefault].reduce<[string, string] | undefined>((found, tag) => found ?? find(tag), undefined)
-    ?? entries[0];
+  let hit: [string, string] | undefined;
+  [...wants, feedDefault].some((tag) => (hit = find(tag)));
+  hit ??= entries[0];
   return hit ? result(hit[1], hit[0]) : result('', feedDefault);
 }
