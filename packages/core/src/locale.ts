@@ -37,12 +37,13 @@ let renderLocale: Locale | undefined;
  * language (`tr-TR` → `tr`, `de-x-ls` → `de`), else the source locale German.
  */
 export function resolveLocale(tag: string | null | undefined): Locale {
-  if (!tag) return sourceLocale;
-  const lower = tag.trim().toLowerCase().replace(/_/g, '-');
-  const exact = allLocales.find((l) => l.toLowerCase() === lower);
-  if (exact) return exact;
-  const primary = lower.split('-')[0];
-  return allLocales.find((l) => l.split('-')[0].toLowerCase() === primary) ?? sourceLocale;
+  const lower = tag?.trim().toLowerCase().replace(/_/g, '-') ?? '';
+  const primary = (t: string) => t.split('-')[0].toLowerCase();
+  return (
+    allLocales.find((l) => l.toLowerCase() === lower) ??
+    allLocales.find((l) => primary(l) === primary(lower)) ??
+    sourceLocale
+  );
 }
 
 /** True once `msg()` can answer synchronously in this locale. */
