@@ -10,7 +10,9 @@
  * template module is loaded, so `msg()` never has to wait.
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import type { LocaleModule, MsgFn, MsgOptions, StrResult, TemplateLike, TemplateMap } from '@lit/localize';
+import { defaultMsg } from '@lit/localize/internal/default-msg.js';
+import { isStrTagged, joinStringsAndValues } from '@lit/localize/internal/str-tag.js';
+import type { LocaleModule, MsgFn, MsgOptions, TemplateLike, TemplateMap } from '@lit/localize';
 import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.js';
 
 export { allLocales, sourceLocale, targetLocales };
@@ -91,30 +93,22 @@ export function currentRenderLocale(): Locale {
   return renderLocale ?? resolveLocale(globalThis.document?.documentElement.lang);
 }
 
-// Interleaves literal parts with values; `order` maps a translation's placeholders to the
-// source's values, since a translation may reorder them ("7 içinden 3").
-function join(strings: readonly string[], values: readonly unknown[], order?: readonly number[]): string {
-  let out = strings[0];
-  for (let i = 1; i < strings.length; i++) out += String(values[order ? order[i - 1] : i - 1]) + strings[i];
-  return out;
-}
-
-const isStr = (template: TemplateLike): template is StrResult =>
-  typeof template === 'object' && 'strTag' in template;
-
 /*
  * A lean version of lit-localize's runtime lookup: every WIR message has an explicit id, so the
  * id hashing of the stock implementation (for messages without one) would be dead weight in
  * each widget bundle. Ids missing from the map, and lit-html templates (which WIR does not
- * localize), fall back to the German source.
+ * localize), fall back to the German source, the way lit-localize's default msg() answers. The
+ * str`` helpers are lit-localize's own, which that default already brings into the bundle.
  */
 const localizedMsg = ((template: TemplateLike, options?: MsgOptions) => {
   const translated = options?.id ? loaded.get(currentRenderLocale())?.[options.id] : undefined;
   if (typeof translated === 'string') return translated;
-  if (translated && isStr(translated) && isStr(template)) {
-    return join(translated.strings, template.values, translated.values as number[]);
+  // `values` of a translation maps its placeholders to the source's values, since a translation
+  // may reorder them ("7 içinden 3").
+  if (translated && isStrTagged(translated) && isStrTagged(template)) {
+    return joinStringsAndValues(translated.strings, template.values, translated.values as number[]);
   }
-  return isStr(template) ? join(template.strings, template.values) : template;
+  return defaultMsg(template);
 }) as MsgFn;
 
 let installed = false;
