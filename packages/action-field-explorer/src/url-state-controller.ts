@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { readState, writeState } from './internal/url-state.js';
+import { encodeState, readState, writeState } from './internal/url-state.js';
 import type { UrlState } from './internal/url-state.js';
 
 export type { UrlState } from './internal/url-state.js';
@@ -29,7 +29,9 @@ export interface UrlStateOptions {
 export class UrlStateController implements ReactiveController {
   // Writes wait until the browser is idle: a history call costs a few milliseconds (it goes to
   // the browser process), which would otherwise land in the frame that shows the new view.
-  #queue: Array<{ state: UrlState; mode: 'push' | 'replace' }> = [];
+  /** This explorer's part of the address as last read or written. */
+  #known?: string;
+  #queue: Array<{ state: UrlState; mode: 'push' | 'replace'; after?: (state: UrlState) => void }> = [];
   #timer?: { kind: 'idle' | 'timeout'; handle: number };
 
   readonly #options: UrlStateOptions;
@@ -53,7 +55,19 @@ export class UrlStateController implements ReactiveController {
 
   /** The state in the URL now; undefined when the fragment holds nothing for this explorer. */
   read(): UrlState | undefined {
-    return readState(location.hash, this.#options.name());
+    const state = readState(location.hash, this.#options.name());
+    this.#known = encodeState(state ?? {});
+    return state;
+  }
+
+  /**
+   * Reports a change of this explorer's part of the address that its listeners have not seen
+   * yet. On Back/Forward a widget group's listener may run first (it was added earlier) and
+   * the update it asks for comes before the explorer's own listener; the explorer catches up
+   * here, so it still takes the step as Back/Forward rather than as another widget's choice.
+   */
+  sync(): void {
+    if (this.#known !== undefined && this.#known !== encodeState(readState(location.hash, this.#options.name()) ?? {})) this.#onLocationChange();
   }
 
   /** Absolute URL of this page with `state` in place of the explorer's current segment. */
@@ -63,12 +77,17 @@ export class UrlStateController implements ReactiveController {
 
   /**
    * Queues `state` for the URL. A replace folds into the write before it (a pending push then
-   * carries the newer state); typing is written once the reader pauses.
+   * carries the newer state); typing is written once the reader pauses. `after` runs with the
+   * state written once its entry is written (the widget group's selection goes into that same
+   * entry), and not at all when the reader goes Back or Forward first: the entry it belonged
+   * to was left.
    */
-  write(state: UrlState, mode: UrlWriteMode): void {
+  write(state: UrlState, mode: UrlWriteMode, after?: (state: UrlState) => void): void {
     const last = this.#queue[this.#queue.length - 1];
-    if (last && mode !== 'push') last.state = state;
-    else this.#queue.push({ state, mode: mode === 'push' ? 'push' : 'replace' });
+    if (last && mode !== 'push') {
+      last.state = state;
+      last.after = after ?? last.after;
+    } else this.#queue.push({ state, mode: mode === 'push' ? 'push' : 'replace', after });
     this.#schedule(mode === 'typing');
   }
 
@@ -76,7 +95,10 @@ export class UrlStateController implements ReactiveController {
   flush(): void {
     const queue = this.#queue;
     this.#cancel();
-    for (const { state, mode } of queue) this.#commit(state, mode);
+    for (const { state, mode, after } of queue) {
+      this.#commit(state, mode);
+      after?.(state);
+    }
   }
 
   #schedule(typing: boolean): void {
@@ -101,6 +123,7 @@ export class UrlStateController implements ReactiveController {
   }
 
   #commit(state: UrlState, mode: 'push' | 'replace'): void {
+    this.#known = encodeState(state);
     const hash = writeState(location.hash, this.#options.name(), state);
     // location.hash is '' for both "no fragment" and a bare '#'; either way nothing changes.
     if (hash === location.hash) return;

@@ -18,9 +18,15 @@ describe('URL state', () => {
   });
 
   it('round-trips every field, in any language', () => {
-    const state = { field: 'bildung', goal: 'bildung-z1', measure: 'bildung-m3', theme: 'diversitaet', status: 'in-progress' as const, group: 'ag-jugend', q: 'İstanbul مدرسة ёлка' };
+    const state = { field: 'bildung', guideline: 'leitlinie-3', goal: 'bildung-z1', measure: 'bildung-m3', theme: 'diversitaet', status: 'in-progress' as const, group: 'ag-jugend', q: 'İstanbul مدرسة ёлка' };
     const hash = writeState('', 'wir-explorer', state);
     assert.deepEqual(readState(hash, 'wir-explorer'), state);
+  });
+
+  it('reads the guideline filter that the carousel links to, and writes it after the field', () => {
+    assert.deepEqual(readState('#wir-explorer=guideline:leitlinie-3', 'wir-explorer'), { guideline: 'leitlinie-3' });
+    assert.equal(encodeState({ q: 'x', guideline: 'leitlinie-3', field: 'bildung' }), 'field:bildung;guideline:leitlinie-3;q:x');
+    assert.deepEqual(readState('#wir-explorer=guideline:Leitlinie%203', 'wir-explorer'), {});
   });
 
   it("keeps the host page's fragment and other explorers in place", () => {

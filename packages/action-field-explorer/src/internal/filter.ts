@@ -17,6 +17,8 @@ export interface Filters {
   status?: MeasureStatus;
   /** Contributing group id, e.g. "ag-jugend". */
   group?: string;
+  /** Positions of the fields in scope (a guideline's fields); measures elsewhere count nowhere. */
+  fields?: ReadonlySet<number>;
 }
 
 export interface FilterOutcome {
@@ -105,6 +107,7 @@ export function applyFilters(
   const end = scope?.end ?? catalogue.entries.length;
 
   const visit = (i: number): void => {
+    if (filters.fields && !filters.fields.has(field[i])) return;
     let themeOk = wantTheme === -1;
     if (!themeOk) {
       for (let t = themeStart[i]; t < themeStart[i + 1]; t++) {

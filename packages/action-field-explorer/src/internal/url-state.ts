@@ -19,6 +19,8 @@ import type { MeasureStatus } from '@wir/feed';
 
 export interface UrlState {
   field?: string;
+  /** Overview filtered to the fields serving this guideline (ignored with a field). */
+  guideline?: string;
   goal?: string;
   measure?: string;
   theme?: string;
@@ -31,7 +33,7 @@ export interface UrlState {
 export const SEGMENT_PREFIX = 'wir-explorer';
 
 /** Names in the order they are written; also the only names read. */
-const KEYS = ['field', 'goal', 'measure', 'theme', 'status', 'group', 'q'] as const;
+const KEYS = ['field', 'guideline', 'goal', 'measure', 'theme', 'status', 'group', 'q'] as const;
 type Key = (typeof KEYS)[number];
 
 const STATUSES: readonly string[] = ['proposed', 'accepted', 'deferred', 'recommendation', 'in-progress', 'done'];
