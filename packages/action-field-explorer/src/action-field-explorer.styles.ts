@@ -478,6 +478,96 @@ export const styles = css`
     justify-content: space-between;
   }
 
+  /* ---- an indicator's course: chart and table ---- */
+
+  /* Each line's colour and style, shared by its stroke and its legend sample. */
+  .chart {
+    --_c: var(--_wir-color-accent);
+    display: grid;
+    gap: var(--_wir-space-2xs);
+    margin: var(--_wir-space-xs) 0 0;
+  }
+
+  .l-base {
+    --_c: var(--_wir-color-muted);
+    --_s: dotted;
+    stroke-dasharray: 2 3;
+  }
+
+  .l-target {
+    --_c: var(--_wir-color-text);
+    --_s: dashed;
+    stroke-dasharray: 7 4;
+  }
+
+  .chart svg {
+    inline-size: 100%;
+    block-size: 5rem;
+    overflow: visible;
+    fill: none;
+  }
+
+  /* The box is stretched to the column, the strokes are not. */
+  .chart svg * {
+    stroke: var(--_c);
+    stroke-width: 2px;
+    vector-effect: non-scaling-stroke;
+  }
+
+  /* Each dot is a zero-length stroke with round caps: round at any stretch of the box. */
+  .chart .dot {
+    stroke-width: 8px;
+    stroke-linecap: round;
+    stroke-dasharray: none;
+  }
+
+  :dir(rtl) .chart svg {
+    transform: scaleX(-1);
+  }
+
+  /* With a chart, the labels of baseline, target and current value show their line's style. */
+  [data-chart] dt::before {
+    content: '';
+    display: inline-block;
+    inline-size: 1.5em;
+    margin-inline-end: var(--_wir-space-2xs);
+    vertical-align: middle;
+    border-block-start: 3px var(--_s, solid) var(--_c, var(--_wir-color-accent));
+  }
+
+  .series-table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+
+  caption, th {
+    text-align: start;
+  }
+
+  th, td {
+    padding: var(--_wir-space-2xs) var(--_wir-space-s);
+    border-block-end: 1px solid var(--_wir-color-border);
+  }
+
+  td {
+    text-align: end;
+  }
+
+  .notice {
+    padding: var(--_wir-space-xs) var(--_wir-space-s);
+    border-inline-start: 0.25rem solid var(--_wir-color-accent);
+    background: var(--_wir-color-surface-raised);
+  }
+
+  .notice > span {
+    margin-inline-end: var(--_wir-space-s);
+    font-weight: var(--_wir-font-weight-bold);
+  }
+
+  .indicator > .wir-button, .header .wir-button {
+    align-self: start;
+  }
+
   .no-results {
     padding: var(--_wir-space-m);
     border-style: dashed;
@@ -574,6 +664,9 @@ export const styles = css`
     .card, .measure, .indicator {
       break-inside: avoid;
     }
+    .chart svg * {
+      stroke: #000;
+    }
   }
 
   /* Borders need no rule here: forced colours repaint them in the system colour already. */
@@ -592,6 +685,13 @@ export const styles = css`
     }
     .meter-fill {
       background: CanvasText;
+    }
+    /* Line styles, not colours, tell the chart's lines apart. */
+    .chart svg {
+      forced-color-adjust: none;
+    }
+    .chart svg * {
+      stroke: CanvasText;
     }
     .card:has(a:focus-visible) {
       outline-color: Highlight;

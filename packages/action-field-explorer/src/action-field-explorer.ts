@@ -1,9 +1,9 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { WirElement, customProperty, renderEmpty, renderError, renderLoading, withRenderLocale } from '@wir/core';
+import { WirElement, customProperty, renderEmpty, renderError, renderLoading, selectedFields, withRenderLocale } from '@wir/core';
 import { cataloguePart, resolveText } from '@wir/feed';
-import type { Goal, Indicator, LocalizedText, Measure, MeasureStatus } from '@wir/feed';
+import type { Goal, Guideline, Indicator, IndicatorValue, LocalizedText, Measure, MeasureStatus } from '@wir/feed';
 import { AnnounceController } from './announce-controller.js';
 import { UrlStateController } from './url-state-controller.js';
 import type { UrlState, UrlWriteMode } from './url-state-controller.js';
@@ -15,7 +15,8 @@ import { applyFilters } from './internal/filter.js';
 import type { FilterOutcome, Filters } from './internal/filter.js';
 import { IncrementalSearch, SearchIndex } from './internal/search.js';
 import { MAX_QUERY_LENGTH, isInstanceKey, segmentName } from './internal/url-state.js';
-import { formatNumber, formatPartialDate, formatPercent, indicatorProgress } from './internal/format.js';
+import { formatNumber, formatPartialDate, formatPercent, indicatorChart, indicatorProgress } from './internal/format.js';
+import type { Chart } from './internal/format.js';
 import { styles } from './action-field-explorer.styles.js';
 
 /**
@@ -53,6 +54,9 @@ interface ViewModel {
   field?: FieldInfo;
   pinnedField: boolean;
   pinnedTheme?: string;
+  /** The guideline whose fields the overview is narrowed to, and those fields' positions. */
+  guideline?: Guideline;
+  scope?: Set<number>;
   outcome: FilterOutcome;
   /** Search words or a filter the reader chose (a pinned theme does not count). */
   filtered: boolean;
@@ -152,7 +156,12 @@ export class WirActionFieldExplorer extends WirElement {
   #themeFilter?: string;
   #statusFilter?: MeasureStatus;
   #groupFilter?: string;
+  #guideline?: string;
   #limit = DEFAULT_PAGE_SIZE;
+  /** Indicators whose values are shown as a table (by the table's id). */
+  #openTables: ReadonlySet<string> = new Set();
+  /** The widget group's selection as last seen (`kind:id`, '' for none); undefined before the first look. */
+  #seenSelection?: string;
 
   /** Show only this action field (its id, e.g. `bildung`): no overview, no field navigation. */
   field?: string;
@@ -225,11 +234,13 @@ export class WirActionFieldExplorer extends WirElement {
       this.#search = new IncrementalSearch();
     }
     if (changed.has('pageSize')) this.#limit = this.#pageLength;
+    if (this.selection) this.#urlState.sync();
     if (this.#catalogue && this.#pendingUrl) {
       const { state: urlState, cause } = this.#pendingUrl;
       this.#pendingUrl = undefined;
       this.#applyUrlState(urlState, cause);
     }
+    this.#followGroup();
     this.#vm = this.#catalogue ? this.#viewModel(this.#catalogue) : undefined;
     this.#revealSelectedMeasure();
   }
@@ -287,6 +298,8 @@ export class WirActionFieldExplorer extends WirElement {
 
     const before = this.#selectedField;
     this.#selectedField = pinned ? undefined : field;
+    // A guideline narrows the overview; with a field (or a pinned one) there is no overview.
+    this.#guideline = !pinned && !field && urlState.guideline && this.#fieldsServing(urlState.guideline) ? urlState.guideline : undefined;
     this.#goalTarget = goalId;
     this.#selectedMeasure = measureId;
     this.#openMeasures = new Set(measureId ? [measureId] : []);
@@ -315,6 +328,7 @@ export class WirActionFieldExplorer extends WirElement {
   #urlSnapshot(): UrlState {
     return {
       field: this.#pinnedFieldId() ? undefined : this.#selectedField,
+      guideline: this.#guideline,
       goal: this.#goalTarget,
       measure: this.#selectedMeasure,
       theme: this.#pinnedThemeId() ? undefined : this.#themeFilter,
@@ -324,14 +338,66 @@ export class WirActionFieldExplorer extends WirElement {
     };
   }
 
-  #writeUrl(mode: UrlWriteMode): void {
+  /** With `publish`, the widget group learns the new field or guideline in the same history entry. */
+  #writeUrl(mode: UrlWriteMode, publish?: boolean): void {
     this.requestUpdate();
-    this.#urlState.write(this.#urlSnapshot(), mode);
+    this.#urlState.write(this.#urlSnapshot(), mode, publish ? this.#publish : undefined);
   }
 
-  /** href of a link to the view `change` leads to, so it can be opened in a new tab or copied. */
+  /**
+   * href of a link to the view `change` leads to, so it can be opened in a new tab or copied.
+   * Every link leads to a field or to all fields, so none keeps the guideline.
+   */
   #hrefFor(change: Partial<UrlState>): string {
-    return this.#urlState.href({ ...this.#urlSnapshot(), goal: undefined, measure: undefined, ...change });
+    return this.#urlState.href({ ...this.#urlSnapshot(), guideline: undefined, goal: undefined, measure: undefined, ...change });
+  }
+
+  // ---- the widget group -----------------------------------------------------------------------
+
+  #fieldsServing(guideline: string): Set<string> | undefined {
+    return selectedFields({ kind: 'guideline', id: guideline }, this.#catalogue!.feed.actionFields);
+  }
+
+  // Runs after the explorer's own history entry is written, with that entry's state, so
+  // replacing puts the group's part into that entry: one reader action, one entry.
+  // Synchronously once the group's module is there (before any later entry is written); what
+  // it publishes counts as seen, so the explorer does not follow its own choice.
+  readonly #publish = ({ field, guideline }: UrlState): void => {
+    const id = field ?? guideline;
+    const kind = field ? 'field' : 'guideline';
+    const selection = id ? { kind, id } as const : undefined;
+    this.#seenSelection = id ? `${kind}:${id}` : '';
+    if (this.selection) this.selection.select(selection, true);
+    else this.choose(selection, true);
+  };
+
+  /**
+   * Follows a selection made elsewhere in the group (another widget, Back/Forward): a field
+   * opens, a guideline narrows the overview, none shows all fields. The explorer's own part of
+   * the address is brought in line in the same history entry. Unknown ids are ignored; a pinned
+   * field follows nothing. On the first look, a group without a selection takes this
+   * explorer's deep-linked field or guideline instead.
+   */
+  #followGroup(): void {
+    const selection = this.selection?.value;
+    const key = selection ? `${selection.kind}:${selection.id}` : '';
+    // A removed explorer follows nothing: it would write its part of an address no longer its own.
+    if (!this.isConnected || !this.selection || !this.group || !this.#catalogue || key === this.#seenSelection || this.#pinnedFieldId()) return;
+    const first = this.#seenSelection === undefined;
+    this.#seenSelection = key;
+    // Through the queue: a history entry the reader's action is about to add comes first.
+    if (first && !selection) return this.#writeUrl('replace', true);
+    const field = selection?.kind === 'field' && this.#catalogue.fieldById.has(selection.id) ? selection.id : undefined;
+    const guideline = selection?.kind === 'guideline' && this.#fieldsServing(selection.id) ? selection.id : undefined;
+    if ((selection && !field && !guideline) || (field === this.#selectedField && guideline === this.#guideline)) return;
+    if (field !== this.#selectedField) {
+      this.#goalTarget = this.#selectedMeasure = undefined;
+      this.#openMeasures = new Set();
+      this.#limit = this.#pageLength;
+    }
+    this.#selectedField = field;
+    this.#guideline = guideline;
+    this.#writeUrl('replace');
   }
 
   // ---- derived data ---------------------------------------------------------------------------
@@ -363,8 +429,12 @@ export class WirActionFieldExplorer extends WirElement {
     const pinnedField = this.#pinnedFieldInfo(catalogue);
     const pinnedTheme = this.#pinnedThemeId();
     const field = pinnedField ?? (this.#selectedField ? catalogue.fieldById.get(this.#selectedField) : undefined);
-    const filters: Filters = { theme: pinnedTheme ?? this.#themeFilter, status: this.#statusFilter, group: this.#groupFilter };
-    const outcome = this.#filterOutcome(catalogue, filters, field);
+    const guidelineId = field ? undefined : this.#guideline;
+    const guideline = catalogue.feed.guidelines.find((g) => g.id === guidelineId);
+    const served = guidelineId && this.#fieldsServing(guidelineId);
+    const scope = served ? new Set([...served].map((id) => catalogue.fieldById.get(id)!.index)) : undefined;
+    const filters: Filters = { theme: pinnedTheme ?? this.#themeFilter, status: this.#statusFilter, group: this.#groupFilter, fields: scope };
+    const outcome = this.#filterOutcome(catalogue, filters, field, guidelineId);
     const filtered = !!(this.#query.trim() || (!pinnedTheme && this.#themeFilter) || this.#statusFilter || this.#groupFilter);
     return {
       kind: field ? 'field' : filtered ? 'results' : 'overview',
@@ -372,15 +442,17 @@ export class WirActionFieldExplorer extends WirElement {
       field,
       pinnedField: !!pinnedField,
       pinnedTheme,
+      guideline,
+      scope,
       outcome,
       filtered,
       base: this.#baseSummaries(catalogue, pinnedTheme),
     };
   }
 
-  #filterOutcome(catalogue: Catalogue, filters: Filters, field?: FieldInfo): FilterOutcome {
+  #filterOutcome(catalogue: Catalogue, filters: Filters, field?: FieldInfo, guideline?: string): FilterOutcome {
     const words = this.#query.trim();
-    const key = [filters.theme, filters.status, filters.group, field?.field.id, words, words && this.locale].join('\u0000');
+    const key = [filters.theme, filters.status, filters.group, field?.field.id, guideline, words, words && this.locale].join('\u0000');
     const memo = this.#outcomeMemo;
     if (memo && memo.key === key && memo.catalogue === catalogue) return memo.outcome;
     const searchHits = words ? this.#search.run(this.#indexFor(catalogue, this.locale), words) : undefined;
@@ -468,11 +540,12 @@ export class WirActionFieldExplorer extends WirElement {
   #openField(id: string): void {
     if (id === this.#selectedField && !this.#goalTarget) return;
     this.#selectedField = id;
+    this.#guideline = undefined;
     this.#goalTarget = undefined;
     this.#selectedMeasure = undefined;
     this.#openMeasures = new Set();
     this.#limit = this.#pageLength;
-    this.#writeUrl('push');
+    this.#writeUrl('push', true);
     this.#queueFieldEvent(id, 'user');
     this.#pendingFocus = { selector: '#view-heading' };
   }
@@ -480,10 +553,11 @@ export class WirActionFieldExplorer extends WirElement {
   #openGoal(fieldId: string, goalId: string): void {
     const changed = fieldId !== this.#selectedField;
     this.#selectedField = fieldId;
+    this.#guideline = undefined;
     this.#goalTarget = goalId;
     this.#selectedMeasure = undefined;
     this.#limit = this.#pageLength;
-    this.#writeUrl('push');
+    this.#writeUrl('push', true);
     if (changed) this.#queueFieldEvent(fieldId, 'user');
     this.#pendingFocus = { selector: `#goal-heading-${goalId}` };
   }
@@ -492,13 +566,14 @@ export class WirActionFieldExplorer extends WirElement {
     const previous = this.#selectedField;
     const wasFiltered = this.#vm?.filtered;
     this.#selectedField = undefined;
+    this.#guideline = undefined;
     this.#goalTarget = undefined;
     this.#selectedMeasure = undefined;
     this.#openMeasures = new Set();
     // The way back to the overview from a group's page is also the way out of its filter.
     if (!previous) this.#clearUserFilters();
     this.#limit = this.#pageLength;
-    this.#writeUrl('push');
+    this.#writeUrl('push', true);
     if (previous) this.#queueFieldEvent(undefined, 'user');
     this.#pendingFocus = previous && !wasFiltered ? this.#overviewFocus(previous) : { selector: previous ? '#view-heading' : '#heading' };
   }
@@ -508,6 +583,19 @@ export class WirActionFieldExplorer extends WirElement {
     this.#limit = this.#pageLength;
     this.#writeUrl('push');
     this.#pendingFocus = { selector: '#view-heading' };
+  }
+
+  #showAllFields(): void {
+    this.#guideline = undefined;
+    this.#writeUrl('push', true);
+    this.#pendingFocus = { selector: '#heading' };
+  }
+
+  #toggleTable(id: string): void {
+    const open = new Set(this.#openTables);
+    if (!open.delete(id)) open.add(id);
+    this.#openTables = open;
+    this.requestUpdate();
   }
 
   #toggleMeasure(id: string): void {
@@ -797,9 +885,11 @@ export class WirActionFieldExplorer extends WirElement {
   }
 
   #renderOverview(vm: ViewModel): TemplateResult {
-    const groups = [...vm.base.groups].filter(([, s]) => s.measures > 0);
+    const { scope } = vm;
+    // A group's card counts measures of every field, so it has no place among one guideline's fields.
+    const groups = scope ? [] : [...vm.base.groups].filter(([, s]) => s.measures > 0);
     return html`<ul class="cards" part="fields" role="list">
-      ${vm.catalogue.fields.map((info) => this.#renderCard(info, vm.base.fields[info.index]))}
+      ${vm.catalogue.fields.filter((info) => !scope || scope.has(info.index)).map((info) => this.#renderCard(info, vm.base.fields[info.index]))}
       ${groups.map(([id, summary]) => this.#renderGroupCard(id, summary))}
     </ul>`;
   }
@@ -997,17 +1087,20 @@ export class WirActionFieldExplorer extends WirElement {
   #renderIndicator(measure: Measure, indicator: Indicator): TemplateResult {
     const unit = this.t(indicator.unit);
     const locale = this.locale;
-    const value = (v: { value: number; date: string }) =>
-      html`${formatNumber(v.value, locale)} ${unit} <span class="date">(<time datetime=${v.date}>${formatPartialDate(v.date, locale)}</time>)</span>`;
+    const date = (v: IndicatorValue) => html`<time datetime=${v.date}>${formatPartialDate(v.date, locale)}</time>`;
+    const value = (v: IndicatorValue) => html`${formatNumber(v.value, locale)} ${unit} <span class="date">(${date(v)})</span>`;
     const progress = indicatorProgress(indicator);
     const titleId = `it-${measure.id}-${indicator.id}`;
     const percent = progress === undefined ? '' : formatPercent(progress, locale);
     const progressText = msg(str`${percent} des Wegs zum Ziel`, { id: 'explorer.progress', desc: 'How far an indicator has come from its baseline to its target; the placeholder is a percentage like "66 %".' });
-    return html`<li class="indicator" part="indicator">
+    const baseLabel = msg('Ausgangswert', { id: 'explorer.baseline', desc: 'Indicator: the value when the measure started.' });
+    const targetLabel = msg('Ziel', { id: 'explorer.target', desc: 'Indicator: the value aimed for.' });
+    const chart = indicatorChart(indicator);
+    return html`<li class="indicator" part="indicator" ?data-chart=${chart}>
       <p class="indicator-title" id=${titleId}>${this.t(indicator.title)}</p>
       <dl class="values">
-        <div><dt>${msg('Ausgangswert', { id: 'explorer.baseline', desc: 'Indicator: the value when the measure started.' })}</dt><dd>${value(indicator.baseline)}</dd></div>
-        <div><dt>${msg('Ziel', { id: 'explorer.target', desc: 'Indicator: the value aimed for.' })}</dt><dd>${value(indicator.target)}</dd></div>
+        <div><dt class="l-base">${baseLabel}</dt><dd>${value(indicator.baseline)}</dd></div>
+        <div><dt class="l-target">${targetLabel}</dt><dd>${value(indicator.target)}</dd></div>
         <div>
           <dt>${msg('Aktuell', { id: 'explorer.current', desc: 'Indicator: the latest measured value.' })}</dt>
           <dd>${indicator.current ? value(indicator.current) : msg('noch nicht erhoben', { id: 'explorer.noCurrent', desc: 'Indicator has no current value yet.' })}</dd>
@@ -1030,7 +1123,67 @@ export class WirActionFieldExplorer extends WirElement {
             </div>
             <span class="progress-text" aria-hidden="true">${progressText}</span>
           </div>`}
+      ${chart ? this.#renderChart(indicator, chart, `iv-${measure.id}-${indicator.id}`, baseLabel, targetLabel, date) : nothing}
     </li>`;
+  }
+
+  /**
+   * An indicator's series as a small chart: the values as a line, baseline (dotted) and target
+   * (dashed) across it, told by line style as much as by colour; the labels of the figures
+   * above carry the same line samples as a legend ("Aktuell" the measured line). The drawing is
+   * decoration for sighted readers; its caption says the course in one sentence and a
+   * disclosure shows every value in a table. Under RTL the drawing is mirrored, so time runs
+   * right to left like the reading and the meter above.
+   */
+  #renderChart(indicator: Indicator, chart: Chart, id: string, baseLabel: string, targetLabel: string, date: (v: IndicatorValue) => TemplateResult): TemplateResult {
+    const { baseline, target } = indicator;
+    const series = indicator.series!;
+    const locale = this.locale;
+    const unit = this.#resolvedText(indicator.unit);
+    const amount = (v: IndicatorValue) => `${formatNumber(v.value, locale)} ${unit}`;
+    const when = (v: IndicatorValue) => formatPartialDate(v.date, locale);
+    const [first, last] = [series[0], series[series.length - 1]];
+    const isBaseline = (v: IndicatorValue) => v.date === baseline.date && v.value === baseline.value;
+    const open = this.#openTables.has(id);
+    return html`<figure class="chart">
+        <figcaption>
+          ${msg(str`Von ${amount(first)} (${when(first)}) auf ${amount(last)} (${when(last)}); Ziel: ${amount(target)} bis ${when(target)}.`, {
+            id: 'explorer.series',
+            desc: 'One-sentence summary of an indicator chart: first and last measured value with their dates, then the target value and its date. Values include their unit, e.g. "12 Personen"; dates are like "Juni 2025".',
+          })}
+        </figcaption>
+        <svg viewBox="0 0 100 40" preserveAspectRatio="none" aria-hidden="true">
+          <path class="l-base" d="M0 ${chart.base}H100"></path>
+          <path class="l-target" d="M0 ${chart.goal}H100"></path>
+          <polyline points=${chart.line}></polyline>
+          <path class="dot" d=${chart.dots}></path>
+          <path class="dot l-target" d=${chart.target}></path>
+        </svg>
+      </figure>
+      <button class="wir-button small" type="button" aria-expanded=${open} aria-controls=${id} @click=${() => this.#toggleTable(id)}>
+        ${msg('Werte als Tabelle', { id: 'explorer.series.table', desc: 'Disclosure button under an indicator chart that shows the same values as a table.' })}
+      </button>
+      <div id=${id} ?hidden=${!open}>
+        ${open
+          ? html`<table class="series-table">
+              <caption>${this.t(indicator.title)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${msg('Datum', { id: 'explorer.series.date', desc: 'Column header in the table of indicator values: the date of each value.' })}</th>
+                  <th scope="col">${this.t(indicator.unit)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${[...(series.some(isBaseline) ? [] : [baseline]), ...series, target].map(
+                  (v) => html`<tr>
+                    <th scope="row">${date(v)}${v === target ? ` (${targetLabel})` : isBaseline(v) ? ` (${baseLabel})` : ''}</th>
+                    <td>${formatNumber(v.value, locale)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : nothing}
+      </div>`;
   }
 
   #renderMore(total: number): TemplateResult {
@@ -1123,10 +1276,25 @@ export class WirActionFieldExplorer extends WirElement {
           headingText ?? (pinned ? html`<span class="kicker">${this.#fieldLabel(pinned.field.number)}</span> <span class="title">${this.t(pinned.field.title)}</span>` : ''),
         )}
         <p class="strategy">${this.t(strategy.title)}</p>
+        ${this.renderEasyToggle()}
       </div>
       ${this.#renderFilters(vm)}
       <div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
-      <div class="view" data-view=${vm.kind}>${view}</div>
+      <div class="view" data-view=${vm.kind}>
+        ${vm.guideline
+          ? html`<p class="notice" part="guideline-filter">
+              <span
+                >${msg(str`Handlungsfelder zur Leitlinie ${vm.guideline.number}`, {
+                  id: 'explorer.guidelineFilter',
+                  desc: 'Shown above the action fields when they are narrowed to those serving one guideline (chosen in another widget or by a link); the placeholder is the guideline number, its title follows after a colon.',
+                })}: ${this.t(vm.guideline.title)}</span
+              >
+              <button class="wir-button small" type="button" @click=${this.#showAllFields}>${this.#allFieldsLabel()}</button>
+            </p>`
+          : nothing}
+        ${view}
+      </div>
+      ${this.renderFreshness()}
     </section>`;
   }
 
