@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { chooseEasyLanguage } from '@wir/core';
 import { clearFeedCache } from '@wir/feed';
 import type { Explorer } from './helpers.js';
 import { FEED, FIXTURES, choose, click, mount, part, resetUrl, typeSearch } from './helpers.js';
@@ -10,7 +11,11 @@ interface State {
   /** The part that must be shown (default: base). */
   state?: string;
   prepare?: (el: Explorer) => Promise<void>;
+  /** The page's fragment when the explorer arrives. */
+  fragment?: string;
 }
+
+const LINKED = `${FIXTURES}linked.json`;
 
 const states: State[] = [
   { name: 'overview', template: (lang) => html`<wir-action-field-explorer lang=${lang} src=${FEED}></wir-action-field-explorer>` },
@@ -55,6 +60,34 @@ const states: State[] = [
     template: (lang) => html`<wir-action-field-explorer lang=${lang} theme="diversitaet" src=${FEED}></wir-action-field-explorer>`,
     prepare: (el) => typeSearch(el, 'xyz'),
   },
+  {
+    name: 'indicator charts with their tables open',
+    template: (lang) => html`<wir-action-field-explorer lang=${lang} src=${LINKED}></wir-action-field-explorer>`,
+    prepare: async (el) => {
+      await click(el, '#card-demokratie');
+      await click(el, '#mb-demokratie-m2');
+      await click(el, '#md-demokratie-m2 .indicator > button');
+    },
+  },
+  {
+    name: 'indicator chart and table in the dark scheme',
+    template: (lang) => html`<wir-action-field-explorer lang=${lang} scheme="dark" src=${LINKED}></wir-action-field-explorer>`,
+    prepare: async (el) => {
+      await click(el, '#card-bildung');
+      await click(el, '#mb-bildung-m1');
+      await click(el, '#md-bildung-m1 .indicator > button');
+    },
+  },
+  {
+    name: 'fields of one guideline, with the notice',
+    fragment: '#wir-explorer=guideline:leitlinie-1',
+    template: (lang) => html`<wir-action-field-explorer lang=${lang} src=${LINKED}></wir-action-field-explorer>`,
+  },
+  {
+    name: 'easy German on',
+    template: (lang) => html`<wir-action-field-explorer lang=${lang} src=${LINKED}></wir-action-field-explorer>`,
+    prepare: async () => chooseEasyLanguage(true),
+  },
   { name: 'dark scheme', template: (lang) => html`<wir-action-field-explorer lang=${lang} scheme="dark" src=${FEED}></wir-action-field-explorer>` },
   { name: 'empty feed', state: 'empty', template: (lang) => html`<wir-action-field-explorer lang=${lang} src="${FIXTURES}empty.json"></wir-action-field-explorer>` },
   { name: 'error', state: 'error', template: (lang) => html`<wir-action-field-explorer lang=${lang} src="${FIXTURES}missing.json"></wir-action-field-explorer>` },
@@ -70,11 +103,15 @@ describe('<wir-action-field-explorer> accessibility (axe)', () => {
     resetUrl();
     clearFeedCache();
   });
-  afterEach(() => resetUrl());
+  afterEach(() => {
+    chooseEasyLanguage(false);
+    resetUrl();
+  });
 
   for (const lang of ['de', 'ar']) {
-    for (const { name, template, state, prepare } of states) {
+    for (const { name, template, state, prepare, fragment } of states) {
       it(`${name} — ${lang === 'ar' ? 'RTL (ar)' : 'LTR (de)'}`, async () => {
+        if (fragment) history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
         const el = await mount(template(lang), state);
         await prepare?.(el);
         await el.updateComplete;

@@ -75,3 +75,25 @@ export async function historyGo(delta: number, el: Explorer): Promise<void> {
   await moved;
   await el.updateComplete;
 }
+
+/**
+ * Counts the history entries the page adds with pushState from now on, until `restore()`.
+ * history.length cannot tell: Chromium keeps at most 50 entries per page, and the runner
+ * reuses a page for the next test file, so a suite late in a run starts at the cap.
+ */
+export function countPushes(): { readonly added: number; restore(): void } {
+  const push = history.pushState;
+  let added = 0;
+  history.pushState = function (this: History, ...args: Parameters<History['pushState']>) {
+    added++;
+    return push.apply(this, args);
+  };
+  return {
+    get added() {
+      return added;
+    },
+    restore: () => {
+      history.pushState = push;
+    },
+  };
+}

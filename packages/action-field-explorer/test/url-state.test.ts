@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { WirFieldSelectEvent } from '../src/index.js';
 import type { Explorer } from './helpers.js';
-import { $, FEED, activeId, choose, click, hash, historyGo, mount, part, resetUrl, settled, shownMeasures, typeSearch, urlSettles } from './helpers.js';
+import { $, FEED, activeId, choose, click, countPushes, hash, historyGo, mount, part, resetUrl, settled, shownMeasures, typeSearch, urlSettles } from './helpers.js';
 
 const view = (el: Explorer) => part(el, 'base')!.dataset.view;
 
@@ -19,13 +19,16 @@ describe('<wir-action-field-explorer> URL state', () => {
   before(() => {
     for (let i = 0; i < 5; i++) history.pushState(null, '', location.href);
   });
-  // Each test goes back only over entries it pushed itself; history.length tells how many.
-  let startLength = 0;
+  // Each test goes back only over entries it pushed itself; `pushes` tells how many.
+  let pushes: ReturnType<typeof countPushes>;
   beforeEach(() => {
     resetUrl();
-    startLength = history.length;
+    pushes = countPushes();
   });
-  afterEach(() => resetUrl());
+  afterEach(() => {
+    pushes.restore();
+    resetUrl();
+  });
 
   describe('restoring a deep link', () => {
     it('opens the field, the filters and the search from the fragment', async () => {
@@ -38,7 +41,7 @@ describe('<wir-action-field-explorer> URL state', () => {
       // Restoring takes no focus and writes nothing.
       expect(el.shadowRoot!.activeElement).to.equal(null);
       await aTimeout(150);
-      expect(history.length).to.equal(startLength);
+      expect(pushes.added).to.equal(0);
     });
 
     it('opens a deep-linked measure, in its field, and scrolls it into view', async () => {
@@ -125,19 +128,19 @@ describe('<wir-action-field-explorer> URL state', () => {
       const el = await mount(html`<wir-action-field-explorer src=${FEED}></wir-action-field-explorer>`);
       await click(el, '#card-bildung');
       await urlSettles((h) => h === '#wir-explorer=field:bildung');
-      expect(history.length).to.equal(startLength + 1);
+      expect(pushes.added).to.equal(1);
 
       await click(el, '#mb-bildung-m1');
       await urlSettles((h) => h === '#wir-explorer=field:bildung;measure:bildung-m1');
-      expect(history.length).to.equal(startLength + 1);
+      expect(pushes.added).to.equal(1);
 
       await typeSearch(el, 'fort');
       await urlSettles((h) => h.endsWith(';q:fort'));
-      expect(history.length).to.equal(startLength + 1);
+      expect(pushes.added).to.equal(1);
 
       await choose(el, 'status', 'in-progress');
       await urlSettles((h) => h === '#wir-explorer=field:bildung;measure:bildung-m1;status:in-progress;q:fort');
-      expect(history.length).to.equal(startLength + 2);
+      expect(pushes.added).to.equal(2);
 
       // Back to the plain overview: the segment goes away entirely.
       await click(el, '[part~="reset-button"]');
@@ -207,7 +210,7 @@ describe('<wir-action-field-explorer> URL state', () => {
       await urlSettles((h) => h.includes('field:soziales'));
       await choose(el, 'status', 'deferred');
       await urlSettles((h) => h.includes('status:deferred'));
-      expect(history.length).to.equal(startLength + 3);
+      expect(pushes.added).to.equal(3);
       expect(shownMeasures(el)).to.deep.equal(['soziales-m2']);
 
       $<HTMLElement>(el, '#view-heading')!.focus();
