@@ -2,13 +2,12 @@
  * The reader's choice of easy German (Leichte Sprache), shared by every widget on the page and
  * remembered for this page (per path, in sessionStorage) across reloads.
  */
-import type { ReactiveControllerHost } from 'lit';
+import { notifyLangListeners } from './internal/lang.js';
 
 /** The language tag of easy-German texts in the feed. */
 export const EASY_GERMAN = 'de-x-ls';
 
 const key = (): string => 'wir-easy-language:' + location.pathname;
-const hosts = new Set<ReactiveControllerHost>();
 let chosen: boolean | undefined;
 
 export function easyLanguageChosen(): boolean {
@@ -31,11 +30,6 @@ export function chooseEasyLanguage(on: boolean): void {
   } catch {
     // As above: the choice still holds for this page view.
   }
-  hosts.forEach((host) => host.requestUpdate());
-}
-
-/** Re-renders `host` when the choice changes; returns the function that stops it. */
-export function followEasyLanguage(host: ReactiveControllerHost): () => void {
-  hosts.add(host);
-  return () => hosts.delete(host);
+  // Every widget on the page listens for language changes; this one re-renders them all.
+  notifyLangListeners(true);
 }

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { resolveText, textDirection } from '@wir/feed';
 import type { LocalizedText, ResolvedText, Spec } from '@wir/feed';
-import { chooseEasyLanguage, EASY_GERMAN, easyLanguageChosen, followEasyLanguage } from './easy-language.js';
+import { chooseEasyLanguage, EASY_GERMAN, easyLanguageChosen } from './easy-language.js';
 import { FeedController } from './feed-controller.js';
 import type { SelectionController } from './selection.js';
 import { type Selection, selectedFields } from './selected-fields.js';
@@ -67,7 +67,6 @@ export class WirElement extends LitElement {
   #langTag: string = sourceLocale;
   #renderedDir: 'ltr' | 'rtl' = 'ltr';
   #stopObservingLang?: () => void;
-  #stopFollowingEasy?: () => void;
 
   constructor() {
     super();
@@ -106,15 +105,14 @@ export class WirElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#refreshLang();
-    this.#stopObservingLang = observeLangChanges(() => this.#refreshLang());
-    this.#stopFollowingEasy = followEasyLanguage(this);
+    // Also told when the reader switches easy German, which re-renders every widget.
+    this.#stopObservingLang = observeLangChanges((force) => this.#refreshLang(force));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopObservingLang?.();
     this.#stopObservingLang = undefined;
-    this.#stopFollowingEasy?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -255,10 +253,10 @@ export class WirElement extends LitElement {
     withRenderLocale(this.uiLocale, () => super.performUpdate());
   }
 
-  #refreshLang(): void {
+  #refreshLang(force?: boolean): void {
     const lang = this.isConnected ? findLang(this, sourceLocale) : this.#langTag;
     const dir = explicitDir(this) ?? textDirection(lang);
-    if (lang !== this.#langTag || dir !== this.#renderedDir) {
+    if (force || lang !== this.#langTag || dir !== this.#renderedDir) {
       this.#langTag = lang;
       this.#renderedDir = dir;
       this.requestUpdate();

@@ -1,6 +1,7 @@
 /**
  * Finds the language an element is in, the way the HTML spec does (nearest `lang`, crossing
- * shadow roots), and tells subscribed elements when any `lang` or `dir` on the page changes.
+ * shadow roots), and tells subscribed elements when any `lang` or `dir` on the page changes (or
+ * the reader switches easy German).
  */
 
 /** Canonical form of a BCP 47 tag, or undefined when it is empty or not well-formed. */
@@ -40,21 +41,24 @@ export function explicitDir(element: Element): 'ltr' | 'rtl' | undefined {
   return dir === 'ltr' || dir === 'rtl' ? dir : undefined;
 }
 
-type LangListener = () => void;
+/** Told whether to re-render even when the element's language did not change. */
+type LangListener = (force?: boolean) => void;
 const listeners = new Set<LangListener>();
 let observer: MutationObserver | undefined;
 
+/** Calls every listener: a page-wide reading choice (easy German) changed. */
+export const notifyLangListeners = (force: boolean): void => listeners.forEach((l) => l(force));
+
 /**
  * Calls `listener` whenever a `lang` or `dir` attribute changes anywhere in the light DOM of the
- * page. One observer serves all widgets; it is created on first use and dropped when the last
- * widget leaves. Language changes are rare, so the subtree watch costs next to nothing.
+ * page, and on notifyLangListeners. One observer serves all widgets; it is created on first use
+ * and dropped when the last widget leaves. Language changes are rare, so the subtree watch costs
+ * next to nothing.
  */
 export function observeLangChanges(listener: LangListener): () => void {
   listeners.add(listener);
   if (!observer && typeof MutationObserver !== 'undefined') {
-    observer = new MutationObserver(() => {
-      for (const l of [...listeners]) l();
-    });
+    observer = new MutationObserver(() => notifyLangListeners(false));
     observer.observe(document.documentElement, {
       attributes: true,
       attributeFilter: ['lang', 'dir'],
