@@ -15,6 +15,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { chooseEasyLanguage } from '@wir/core';
 import '@wir/action-field-explorer/wir-action-field-explorer.js';
 import { generateFeed } from '../packages/action-field-explorer/test/fixtures/generate-feed.js';
 import { storyFeed } from './support/story-feed.js';
@@ -56,6 +57,7 @@ const stateFeeds: Record<string, () => object> = {
   // 1,500 measures: enough for paging and a realistic search, light enough for a docs page
   // (the benchmark in packages/action-field-explorer/bench uses 5,000).
   large: () => generateFeed({ measures: 1500 }),
+  progress: progressFeed,
   xss: () =>
     stateFeed(
       [
@@ -86,6 +88,122 @@ const stateFeeds: Record<string, () => object> = {
     ),
 };
 const builtFeeds = new Map<string, string>();
+
+/**
+ * Indicators with a series (charts), measures with a long status history, guidelines linked to
+ * the fields, and easy-German texts (`de-x-ls`), so the switch is offered.
+ */
+function progressFeed(): object {
+  const feed = storyFeed(
+    {
+      guidelines: [
+        {
+          id: 'leitlinie-2',
+          number: 2,
+          title: { de: 'Gleiche Chancen für alle', en: 'Equal opportunities for all', ar: 'تكافؤ الفرص للجميع', 'de-x-ls': 'Alle sollen die gleichen Möglichkeiten haben' },
+          text: 'Alle Menschen in Hannover sollen gleiche Chancen haben.',
+        },
+        { id: 'leitlinie-5', number: 5, title: { de: 'Bildung öffnet Türen', en: 'Education opens doors' }, text: 'Bildung ist der Schlüssel zur Teilhabe.' },
+      ],
+      crossCuttingThemes: [{ id: 'kommunikation', title: { de: 'Kommunikation', en: 'Communication', ar: 'التواصل' } }],
+      actionFields: [
+        {
+          id: 'bildung',
+          number: 1,
+          color: '#1a5fb4',
+          guidelines: ['leitlinie-2', 'leitlinie-5'],
+          title: { de: 'Bildung', en: 'Education', ar: 'التعليم' },
+          summary: {
+            de: 'Bildung von Anfang an und ein Leben lang, mit Mehrsprachigkeit als Stärke.',
+            en: 'Education from the start and for life, with multilingualism as a strength.',
+            'de-x-ls': 'Alle sollen gut lernen können. Von klein auf. Ihr ganzes Leben lang.',
+          },
+          goals: [
+            {
+              id: 'bildung-z1',
+              title: { de: 'Sprache fördern', en: 'Promote language', ar: 'تعزيز اللغة' },
+              measures: [
+                {
+                  id: 'bildung-m1',
+                  title: { de: 'Sprachcafés in den Stadtteilbibliotheken', en: 'Language cafés in the district libraries', ar: 'مقاهي اللغة في مكتبات الأحياء' },
+                  status: [
+                    { status: 'proposed', date: '2021-07', note: { de: 'Vorschlag der AG Bildung', en: 'Proposed by the education working group' } },
+                    { status: 'accepted', date: '2021-11-08', note: { de: 'Ratsbeschluss', en: 'Council decision' } },
+                    { status: 'in-progress', date: '2022-09' },
+                    { status: 'done', date: '2025-06-30', note: { de: 'In allen 18 Stadtteilbibliotheken', en: 'In all 18 district libraries' } },
+                  ],
+                  responsible: 'Stadtbibliothek Hannover',
+                  themes: ['kommunikation'],
+                  indicators: [
+                    {
+                      id: 'bildung-i1',
+                      title: { de: 'Teilnehmende pro Jahr', en: 'Participants per year', ar: 'المشاركون في السنة' },
+                      unit: { de: 'Personen', en: 'people', ar: 'شخصًا' },
+                      baseline: { value: 0, date: '2021' },
+                      target: { value: 2400, date: '2026' },
+                      current: { value: 1850, date: '2025-12' },
+                      series: [
+                        { value: 0, date: '2021' },
+                        { value: 620, date: '2022-12' },
+                        { value: 1340, date: '2023-12' },
+                        { value: 1700, date: '2024-12' },
+                        { value: 1850, date: '2025-12' },
+                      ],
+                    },
+                  ],
+                },
+                {
+                  id: 'bildung-m2',
+                  title: { de: 'Mehrsprachige Kita-Beratung', en: 'Multilingual day-care advice' },
+                  status: [
+                    { status: 'proposed', date: '2022' },
+                    { status: 'accepted', date: '2023-02' },
+                    { status: 'in-progress', date: '2023-09-01', note: 'Start in drei Stadtbezirken' },
+                  ],
+                  themes: ['kommunikation'],
+                  indicators: [
+                    {
+                      id: 'bildung-i2',
+                      title: { de: 'Wartezeit auf einen Beratungstermin', en: 'Waiting time for an appointment' },
+                      unit: { de: 'Wochen', en: 'weeks', ar: 'أسابيع' },
+                      baseline: { value: 14, date: '2022' },
+                      target: { value: 4, date: '2027' },
+                      current: { value: 9, date: '2025-06' },
+                      series: [
+                        { value: 14, date: '2022' },
+                        { value: 12, date: '2023' },
+                        { value: 11, date: '2024' },
+                        { value: 9, date: '2025-06' },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        {
+          id: 'soziales',
+          number: 2,
+          color: '#a51d5d',
+          guidelines: ['leitlinie-2'],
+          title: { de: 'Soziales', en: 'Social affairs', ar: 'الشؤون الاجتماعية' },
+          summary: { de: 'Teilhabe für alle.', en: 'Participation for everyone.', 'de-x-ls': 'Alle sollen mitmachen können.' },
+          goals: [
+            {
+              id: 'soziales-z1',
+              title: 'Beratung stärken',
+              measures: [{ id: 'soziales-m1', title: 'Lotsenprojekt für Neuzugewanderte', status: [{ status: 'accepted', date: '2024' }], themes: [] }],
+            },
+          ],
+        },
+      ],
+    },
+  ) as { strategy: { languages: string[] } };
+  // Listing the tag is what makes the widgets offer the switch.
+  feed.strategy.languages.push('de-x-ls');
+  return feed;
+}
 
 let stateRouteInstalled = false;
 
@@ -340,5 +458,82 @@ export const XssInert: Story = {
   render: (args) => {
     arriveWith('xss', 'field:markup;measure:markup-m1');
     return explorer(args);
+  },
+};
+
+/** Clicks every "values as a table" button once the explorer has settled, so the table shows. */
+async function openTables({ canvasElement, parameters }: { canvasElement: HTMLElement; parameters: Record<string, unknown> }): Promise<void> {
+  await settleBeforeChecks({ canvasElement, parameters });
+  for (const el of canvasElement.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('wir-action-field-explorer')) {
+    for (const button of el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.indicator > button[aria-expanded="false"]')) button.click();
+    await el.updateComplete;
+  }
+}
+
+/**
+ * Progress over time: an indicator with a dated series shows a small chart — the measured values
+ * as a line, the baseline dotted, the target dashed — in a figure whose caption says the course
+ * in one sentence. "Werte als Tabelle" discloses the same numbers as a table (opened here).
+ */
+export const ProgressChart: Story = {
+  name: 'Progress chart and table',
+  args: { id: 'progress', src: stateFeedUrl('progress') },
+  render: (args) => {
+    arriveWith('progress', 'field:bildung;measure:bildung-m1');
+    return explorer(args);
+  },
+  play: openTables,
+};
+
+/** The same chart in Arabic: mirrored, so time runs from right to left like the reading. */
+export const ProgressChartRightToLeft: Story = {
+  name: 'Progress chart, RTL (Arabic)',
+  ...states.rightToLeft,
+  args: { id: 'progress-rtl', src: stateFeedUrl('progress') },
+  render: (args) => {
+    arriveWith('progress-rtl', 'field:bildung;measure:bildung-m2');
+    return explorer(args);
+  },
+  play: openTables,
+};
+
+/**
+ * A measure's status history, oldest first: proposed, adopted, started, done, each with its
+ * date at the precision the feed gives (year, month or day) and the editors' notes.
+ */
+export const StatusHistory: Story = {
+  name: 'Status history',
+  args: { id: 'history', src: stateFeedUrl('progress') },
+  render: (args) => {
+    arriveWith('history', 'field:bildung;measure:bildung-m2');
+    return explorer(args);
+  },
+};
+
+/**
+ * The overview narrowed to the fields that serve one guideline, as the guideline carousel links
+ * to it (`#wir-explorer=guideline:leitlinie-4`) or as another widget of the group chooses it; the
+ * notice says which guideline, and "Alle Handlungsfelder" removes the filter.
+ */
+export const GuidelineFilter: Story = {
+  name: 'Guideline filter (leitlinie-4)',
+  args: { id: 'guideline' },
+  render: (args) => {
+    arriveWith('guideline', 'guideline:leitlinie-4');
+    return explorer(args);
+  },
+};
+
+/**
+ * A feed with easy-German texts (`de-x-ls` in `strategy.languages`): German readers get the
+ * "Leichte Sprache" switch in the header; it is switched on for this story (and off again when
+ * it is left), so the field summaries show in easy German, marked `lang="de-x-ls"`.
+ */
+export const EasyLanguage: Story = {
+  name: 'Leichte Sprache on',
+  args: { id: 'easy', src: stateFeedUrl('progress'), lang: 'de' },
+  beforeEach: () => {
+    chooseEasyLanguage(true);
+    return () => chooseEasyLanguage(false);
   },
 };

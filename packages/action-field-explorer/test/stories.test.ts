@@ -12,7 +12,9 @@ import { defaultLocaleGlobals, withLocaleArgs } from '../../../stories/support/l
 import type { LocaleGlobals } from '../../../stories/support/locale.js';
 import { settleWidgets } from '../../../stories/support/settle.js';
 import type { Explorer } from './helpers.js';
-import { $, part, parts, resetUrl, shownMeasures, text } from './helpers.js';
+import { $, $$, part, parts, resetUrl, shownMeasures, text } from './helpers.js';
+
+const rows = (table: Element) => [...table.querySelectorAll('tbody tr')];
 
 type Render = (args: ExplorerArgs) => TemplateResult;
 
@@ -107,6 +109,49 @@ describe('Widgets/Action Field Explorer stories show their state', () => {
     await el.updateComplete;
     expect(shownMeasures(el)).to.have.length(50);
     expect(part(el, 'more-button')).to.exist;
+  });
+
+  it('Progress chart and table: a chart with its caption, and the table its play function opens', async () => {
+    const el = await render(stories.ProgressChart);
+    const figure = $(el, '#md-bildung-m1 figure.chart')!;
+    expect(text(figure.querySelector('figcaption'))).to.equal('Von 0 Personen (2021) auf 1.850 Personen (Dezember 2025); Ziel: 2.400 Personen bis 2026.');
+    const canvas = el.parentElement!;
+    await stories.ProgressChart.play!({ canvasElement: canvas, parameters: {} } as never);
+    expect(rows($(el, '#md-bildung-m1 table')!)).to.have.length(6);
+    await expect(el).to.be.accessible();
+    const rtl = await render(stories.ProgressChartRightToLeft);
+    expect(getComputedStyle($(rtl, '#md-bildung-m2 .chart svg')!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+  });
+
+  it('Status history lists the changes oldest first with their notes', async () => {
+    const el = await render(stories.StatusHistory);
+    expect($$(el, '#md-bildung-m2 .history-list li').map(text)).to.deep.equal([
+      '2022 vorgeschlagen',
+      'Februar 2023 beschlossen',
+      '1. September 2023 in Umsetzung Start in drei Stadtbezirken',
+    ]);
+  });
+
+  it('Guideline filter shows the fields serving leitlinie-4 under a notice', async () => {
+    const el = await render(stories.GuidelineFilter);
+    expect(text(part(el, 'guideline-filter')!.querySelector('span'))).to.match(/^Handlungsfelder zur Leitlinie 4: /);
+    expect(parts(el, 'field-card').map((card) => card.querySelector('a')!.id)).to.deep.equal(['card-soziales', 'card-stadtleben-kultur']);
+  });
+
+  it('Leichte Sprache offers the switch; switched on, the summaries are easy German', async () => {
+    const el = await render(stories.EasyLanguage);
+    const toggle = part(el, 'easy-language')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    try {
+      const summary = $(el, '.card .summary span')!;
+      expect([text(summary), summary.lang]).to.deep.equal(['Alle sollen gut lernen können. Von klein auf. Ihr ganzes Leben lang.', 'de-x-ls']);
+      await expect(el).to.be.accessible();
+    } finally {
+      part(el, 'easy-language')!.click();
+      await el.updateComplete;
+    }
   });
 
   it('XSS-inert text shows markup as characters and runs nothing', async () => {
