@@ -332,8 +332,10 @@ const widgets: UserConfig = {
         format: 'es',
         entryFileNames: 'widgets/[name].js',
         // Locale chunks keep their language in the name; code shared between widgets is named
-        // for what it is rather than after whichever module the bundler saw first.
-        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
+        // for what it is rather than after whichever module the bundler saw first. Six hash
+        // characters (36 bits) still tell any two builds of a chunk apart for caches, and every
+        // import of a chunk spells its name, two bytes of it more at the default length.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash:6].js' : 'chunks/shared-[hash:6].js'),
         // The base every widget stands on (Lit, @lit/localize, core, feed) goes into ONE shared
         // chunk. Left to itself the bundler makes a chunk per set of widgets that share a module
         // (safe-url without the explorer, say), and each extra file is one more request and one
