@@ -297,6 +297,17 @@ function plainDynamicImports(): Plugin {
     enforce: 'pre',
     resolveId: (source) => (source === id ? id : null),
     load: (source) => (source === id ? 'export const __vitePreload = (load) => load();' : null),
+    // With nothing to preload, the helper needs neither the list of dependencies nor the
+    // importer's URL that Vite passes at each import() (Vite fills the list in later, and skips
+    // an import whose slot is gone). A form this does not match is left as it was.
+    renderChunk(code, chunk) {
+      const slot = ', __VITE_PRELOAD__, import.meta.url)';
+      const edits: Edit[] = [];
+      for (let at = code.indexOf(slot); at >= 0; at = code.indexOf(slot, at + slot.length)) {
+        edits.push({ start: at, end: at + slot.length, text: ')' });
+      }
+      return edits.length ? applyEdits(code, edits, chunk.fileName) : null;
+    },
   };
 }
 
