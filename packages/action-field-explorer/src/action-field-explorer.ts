@@ -83,7 +83,10 @@ interface PendingFocus {
  * page's URL fragment.
  *
  * Navigation between views uses links (each view has its own URL, so tabs would be the wrong
- * pattern); each measure's details are a disclosure (APG); goals and measures are lists.
+ * pattern); each measure's details are a disclosure (APG); goals and measures are lists. An
+ * indicator with a series of values also gets a small chart, told in its caption and, behind a
+ * disclosure, as a table. With `group`, the explorer follows and publishes the chosen action
+ * field or guideline (see @wir/core's SelectionController).
  *
  * @summary Searchable, filterable catalogue of the strategy's action fields, goals and measures.
  *
@@ -115,6 +118,9 @@ interface PendingFocus {
  * @csspart meter - An indicator's progress bar (role meter).
  * @csspart more-button - Shows the next page of measures.
  * @csspart no-results - The explanation shown when nothing matches.
+ * @csspart guideline-filter - The notice above the fields of one guideline, with its "all fields" button.
+ * @csspart easy-language - The Leichte Sprache switch in the header (when the feed has easy German).
+ * @csspart freshness - The feed's as-of date at the foot, with the offline note when a saved copy is shown.
  * @csspart loading - The loading placeholder.
  * @csspart error - The error message with its retry button.
  * @csspart retry-button - The retry button of the error state.
