@@ -32,6 +32,15 @@ function heading(level: number, className: string, id: string | undefined, part:
   }
 }
 
+// The view of the guidelines an action field chosen in the widget group serves: only a carousel
+// in a group can show it, so only such a carousel loads it, like core's group module.
+let servedView: typeof import('./internal/served.js') | undefined;
+let servedViewLoad: Promise<void> | undefined;
+const loadServedView = (): Promise<void> =>
+  (servedViewLoad ??= import('./internal/served.js').then((module) => {
+    servedView = module;
+  }));
+
 const MIN_INTERVAL_SECONDS = 4;
 const DEFAULT_INTERVAL_SECONDS = 8;
 
@@ -156,6 +165,8 @@ export class WirGuidelineCarousel extends WirElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Fetched alongside core's group module, so it is there when a selection is.
+    if (this.group) this.#servedLoad ??= loadServedView().then(() => this.requestUpdate());
     const feed = this.feed.feed;
     // `start` applies when it changes and when the first feed arrives — silently, no event. A
     // refreshed feed (a fresh copy replacing an offline one) keeps the reader on their guideline.
@@ -177,6 +188,7 @@ export class WirGuidelineCarousel extends WirElement {
   }
 
   #appliedSelection?: Selection;
+  #servedLoad?: Promise<void>;
 
   /**
    * Where "what is done about it" leads: in a widget group, the guideline is chosen for the
@@ -206,19 +218,9 @@ export class WirGuidelineCarousel extends WirElement {
   #renderServed(list: Guideline[]): TemplateResult | typeof nothing {
     const chosen = this.selection?.value;
     const field = chosen?.kind == 'field' && this.feed.feed!.actionFields.find((f) => f.id == chosen.id);
-    if (!field) return nothing;
-    const served = list.filter((g) => field.guidelines?.includes(g.id));
-    return html`<div class="wir-selection" part="served">
-      <span>${msg('Auswahl: Handlungsfeld', { id: 'selection.field', desc: 'Shown when the widget follows an action field chosen in another widget; the field title follows it.' })} ${this.t(field.title)}.</span>
-      <span>${served.length
-        ? msg('Es dient diesen Leitlinien:', { id: 'carousel.served', desc: 'After the chosen action field: the guidelines it serves follow as buttons.' })
-        : msg('Es ist keiner Leitlinie zugeordnet.', { id: 'carousel.servedNone', desc: 'After the chosen action field: the feed links it to no guideline.' })}</span>
-      ${served.map(
-        (g) => html`<button type="button" class="wir-button" @click=${() => this.#goTo(list.indexOf(g), 'user')}>
-          ${msg(str`Leitlinie ${g.number}`, { id: 'carousel.slideNumber', desc: 'Label before a guideline title; the placeholder is its number.' })}
-        </button>`,
-      )}
-    </div>`;
+    return field && servedView
+      ? servedView.renderServed(list, field, (text) => this.t(text), (index) => this.#goTo(index, 'user'))
+      : nothing;
   }
 
   #startIndex(): number {
