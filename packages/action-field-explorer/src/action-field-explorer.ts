@@ -1,7 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { WirElement, customProperty, renderEmpty, renderError, renderLoading, selectedFields, withRenderLocale } from '@wir/core';
+import { EASY_GERMAN, WirElement, customProperty, renderEmpty, renderError, renderLoading, selectedFields, withRenderLocale } from '@wir/core';
 import { cataloguePart, resolveText } from '@wir/feed';
 import type { Goal, Guideline, Indicator, IndicatorValue, LocalizedText, Measure, MeasureStatus } from '@wir/feed';
 import { AnnounceController } from './announce-controller.js';
@@ -253,7 +253,7 @@ export class WirActionFieldExplorer extends WirElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.#catalogue && !this.#indexes.get(this.locale)?.complete) this.#scheduleIndexBuild();
+    if (this.#catalogue && !this.#indexes.get(this.#searchLang)?.complete) this.#scheduleIndexBuild();
     const focus = this.#pendingFocus;
     this.#pendingFocus = undefined;
     if (focus) {
@@ -458,10 +458,10 @@ export class WirActionFieldExplorer extends WirElement {
 
   #filterOutcome(catalogue: Catalogue, filters: Filters, field?: FieldInfo, guideline?: string): FilterOutcome {
     const words = this.#query.trim();
-    const key = [filters.theme, filters.status, filters.group, field?.field.id, guideline, words, words && this.locale].join('\u0000');
+    const key = [filters.theme, filters.status, filters.group, field?.field.id, guideline, words, words && this.#searchLang].join('\u0000');
     const memo = this.#outcomeMemo;
     if (memo && memo.key === key && memo.catalogue === catalogue) return memo.outcome;
-    const searchHits = words ? this.#search.run(this.#indexFor(catalogue, this.locale), words) : undefined;
+    const searchHits = words ? this.#search.run(this.#indexFor(catalogue, this.#searchLang), words) : undefined;
     const outcome = applyFilters(catalogue, filters, searchHits, field);
     this.#outcomeMemo = { key, catalogue, outcome };
     return outcome;
@@ -481,11 +481,17 @@ export class WirActionFieldExplorer extends WirElement {
     return base;
   }
 
+  /** The language searched: the reader's, or easy German where the reader switched to it (search what you see). */
+  get #searchLang(): string {
+    return this.easy ? EASY_GERMAN : this.locale;
+  }
+
   /** The search index for a reader language, built on first use (or ahead, when the page is idle). */
   #indexFor(catalogue: Catalogue, locale: string): SearchIndex {
     let index = this.#indexes.get(locale);
     if (index) return index;
     const fallback = catalogue.feed.strategy.defaultLanguage;
+    // Easy German falls back to standard German (same primary language) where a text has no easy variant.
     const text = (value: LocalizedText | undefined) => (value === undefined ? undefined : resolveText(value, [locale], fallback).text);
     const goalTexts = new Map<Goal, string>();
     const themeTitles = new Map([...catalogue.themes].map(([id, theme]) => [id, text(theme.title)]));
@@ -517,7 +523,7 @@ export class WirActionFieldExplorer extends WirElement {
     this.#idleIndexHandle = requestIdle((more) => {
       this.#idleIndexHandle = undefined;
       if (!this.#catalogue || !this.isConnected) return;
-      if (!this.#indexFor(this.#catalogue, this.locale).build(more)) this.#scheduleIndexBuild();
+      if (!this.#indexFor(this.#catalogue, this.#searchLang).build(more)) this.#scheduleIndexBuild();
     });
   }
 

@@ -268,10 +268,17 @@ describe('<wir-action-field-explorer> in a widget group', () => {
         const title = notice(el)!.querySelector('span span')!;
         expect([text(title), title.getAttribute('lang')]).to.deep.equal(['Die Stadt ist offen für alle', 'de-x-ls']);
         expect(text($(el, '#card-bildung')!.closest('li')!.querySelector('.summary'))).to.equal('In der Schule lernen alle Kinder gut.');
+        // The search finds what is shown: the easy-German title, and standard German where a text has no easy variant.
+        await typeSearch(el, 'zusammen sprechen');
+        expect(shownMeasures(el)).to.deep.equal(['bildung-m3']);
+        await typeSearch(el, 'Elternlots');
+        expect(shownMeasures(el)).to.deep.equal(['bildung-m2']);
       } finally {
         part(el, 'easy-language')!.click();
         await el.updateComplete;
       }
+      await typeSearch(el, 'zusammen sprechen');
+      expect(shownMeasures(el)).to.deep.equal([]);
     });
   });
 
