@@ -39,8 +39,8 @@ export const budgets = {
  */
 export const openBudgets = {
   'wir-timeline': { ceiling: 24064, issue: 4 },
-  // +1657 B for issue 7 (indicator chart and table, widget groups, guideline narrowing).
-  'wir-action-field-explorer': { ceiling: 31097, issue: 3 },
+  // +1671 B for issue 7 (indicator chart and table, widget groups, guideline narrowing).
+  'wir-action-field-explorer': { ceiling: 31111, issue: 3 },
   'wir-voting-box': { ceiling: 23552, issue: 5 },
 };
 
