@@ -408,7 +408,7 @@ export class WirGuidelineCarousel extends WirElement {
   #renderCarousel(list: Guideline[]): TemplateResult {
     const single = list.length === 1;
     const level = this.#level();
-    const strategy = this.feed.feed?.strategy;
+
     return html`<section
       class="base"
       part="base"
@@ -421,7 +421,7 @@ export class WirGuidelineCarousel extends WirElement {
     >
       <div class="header" part="header">
         ${heading(level, 'heading', 'heading', undefined, this.#headingText())}
-        ${strategy ? html`<p class="strategy">${this.t(strategy.title)}</p>` : nothing}
+        <p class="strategy">${this.t(this.feed.feed!.strategy.title)}</p>
         ${this.renderEasyToggle()}
       </div>
       ${this.#renderServed(list)} ${single ? nothing : this.#renderControls(list)}
