@@ -104,7 +104,8 @@ export class SelectionController implements ReactiveController {
 
   hostUpdate(): void {
     // The group attribute may change at any time; rejoin under the new name.
-    if ((this.#host.group || undefined) != this.#group) this.#join();
+    // An update can still run after the element left the page; it must not join again then.
+    if (this.#host.isConnected && (this.#host.group || undefined) != this.#group) this.#join();
   }
 
   hostDisconnected(): void {

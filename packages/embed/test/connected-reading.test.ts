@@ -114,6 +114,19 @@ describe('widget groups', () => {
     }
   });
 
+  it('forgets a group whose last widget left, even with an update pending, so a later widget reads the URL', async () => {
+    let wrapper = await page('', html`<wir-timeline src=${GROUPS} group="main" today=${TODAY}></wir-timeline>`);
+    const leaving = wrapper.firstElementChild as Widget & { selection?: unknown };
+    await waitUntil(() => leaving.selection, 'the group module loaded');
+    leaving.requestUpdate();
+    leaving.remove();
+    await leaving.updateComplete;
+    wrapper = await page('#wir-group.main=field:arbeit', html`<wir-timeline src=${GROUPS} group="main" today=${TODAY}></wir-timeline>`);
+    const timeline = wrapper.firstElementChild!;
+    await waitUntil(() => entryIds(timeline).length === 1, 'the new widget follows the address');
+    expect(entryIds(timeline)).to.deep.equal(['arbeit-messe']);
+  });
+
   it('links a guideline to the feed’s measures page when no group is there to follow', async () => {
     const wrapper = await page('', html`<wir-guideline-carousel src=${GROUPS}></wir-guideline-carousel>`);
     const link = $<HTMLAnchorElement>(wrapper.firstElementChild!, '[data-active] a[part~="measures-link"]')!;
