@@ -9,6 +9,8 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@wir/guideline-carousel/wir-guideline-carousel.js';
+import { STORY_GROUP, easyGerman, inGroup, offlineCopy } from './support/connected.js';
+import { storyFeed } from './support/story-feed.js';
 import type { WidgetArgs } from './support/widget-stories.js';
 import {
   HANNOVER_FEED,
@@ -192,4 +194,45 @@ export const FullWidthBanner: Story = {
 export const XssInert: Story = {
   name: 'XSS-inert text',
   args: { src: '/fixtures/xss.json' },
+};
+
+/**
+ * In a widget group (`group="story"`) whose selection, from the page address, is the action
+ * field Bildung: the carousel says which guidelines the field serves, with a button to each.
+ * Each slide's "Maßnahmen zu dieser Leitlinie" then chooses its guideline for the group.
+ */
+export const GroupFieldChosen: Story = {
+  name: 'Widget group: action field chosen',
+  beforeEach: inGroup('field:bildung'),
+  render: (args) => html`<wir-guideline-carousel src=${ifDefined(args.src || undefined)} group=${STORY_GROUP}></wir-guideline-carousel>`,
+};
+
+/**
+ * "Leichte Sprache" switched on: the sample feed has easy-German titles and texts (`de-x-ls`),
+ * shown with their own `lang`. The switch is in the header, for German readers only.
+ */
+export const EasyGerman: Story = {
+  name: 'Leichte Sprache on',
+  args: { lang: 'de' },
+  beforeEach: easyGerman,
+};
+
+const offline = offlineCopy(
+  'guidelines',
+  storyFeed({
+    guidelines: [
+      { id: 'leitlinie-1', number: 1, title: 'Offene Stadt der Vielfalt', text: 'Hannover ist eine offene Stadt der Vielfalt.' },
+      { id: 'leitlinie-2', number: 2, title: 'Gleiche Rechte und Chancen', text: 'Alle Menschen in Hannover sollen die gleichen Rechte und Chancen haben.' },
+    ],
+  }),
+);
+
+/**
+ * No network, but the copy saved on an earlier visit: the foot says "Offline: gespeicherte
+ * Fassung vom …"; once the network is back the widget refreshes in place.
+ */
+export const OfflineCopy: Story = {
+  name: 'Offline: saved copy',
+  args: { src: offline.src },
+  beforeEach: offline.beforeEach,
 };

@@ -7,7 +7,7 @@
  * One `it` per named export, so a new story is tested without touching this file; a new
  * story module needs one line in `storyModules`.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as guidelineCarouselStories from './guideline-carousel.stories.js';
 import * as timelineStories from './timeline.stories.js';
@@ -27,6 +27,8 @@ interface StoryLike {
   globals?: LocaleGlobals;
   parameters?: Record<string, unknown>;
   render?: unknown;
+  /** Runs before the story renders, as in Storybook; may return its cleanup. */
+  beforeEach?: unknown;
 }
 
 interface MetaLike extends StoryLike {
@@ -89,24 +91,35 @@ for (const module of storyModules) {
       if (!isStory(exportName, story)) continue;
 
       it(story.name ?? exportName, async () => {
-        const el = await mountStory(meta, story);
-        const widgets = findWidgets(el);
-        expect(widgets.length, 'widgets in the story').to.be.greaterThan(0);
-
-        if (settles(meta, story)) {
-          expect(await settleWidgets(el), 'the feed settled (loaded or failed) within 5 s').to.equal(true);
-        } else {
-          // A story that never settles (loading): it must still render its placeholder.
-          for (const widget of widgets) await widget.updateComplete;
+        // The stories' beforeEach set-ups take no context argument.
+        const cleanup = await (story.beforeEach as (() => unknown) | undefined)?.();
+        try {
+          await checkStory(meta, story);
+        } finally {
+          if (typeof cleanup === 'function') cleanup();
         }
-        for (const widget of widgets) {
-          expect(shadowOf(widget).childElementCount, `<${widget.localName}> rendered`).to.be.greaterThan(0);
-        }
-
-        await expect(el).to.be.accessible();
       });
     }
   });
+}
+
+/** Renders a story, waits for its feed and runs axe on it. */
+async function checkStory(meta: MetaLike, story: StoryLike): Promise<void> {
+  const el = await mountStory(meta, story);
+  const widgets = findWidgets(el);
+  expect(widgets.length, 'widgets in the story').to.be.greaterThan(0);
+
+  if (settles(meta, story)) {
+    expect(await settleWidgets(el), 'the feed settled (loaded or failed) within 5 s').to.equal(true);
+  } else {
+    // A story that never settles (loading): it must still render its placeholder.
+    for (const widget of widgets) await widget.updateComplete;
+  }
+  for (const widget of widgets) {
+    expect(shadowOf(widget).childElementCount, `<${widget.localName}> rendered`).to.be.greaterThan(0);
+  }
+
+  await expect(el).to.be.accessible();
 }
 
 // What the generic loop cannot know: each state story shows the state it is named after.
@@ -177,4 +190,61 @@ describe('Widgets/Guideline Carousel stories show their state', () => {
       expect(image.getAttributeNames().filter((name) => name.startsWith('on'))).to.deep.equal([]);
     }
   });
+});
+
+// Issue 7's states, shared by the widgets: each story shows the state it is named after.
+describe('Connected-reading stories show their state', () => {
+  /** Renders the story with its set-up in place, runs `check` on the widget's shadow root, then cleans up. */
+  const shown = async (module: { default: MetaLike }, story: StoryLike, check: (root: ShadowRoot) => void) => {
+    // Widgets of earlier stories leave first, so the story's group starts from its address.
+    fixtureCleanup();
+    const cleanup = await (story.beforeEach as (() => unknown) | undefined)?.();
+    try {
+      const el = await mountStory(module.default, story);
+      await settleWidgets(el);
+      const [widget] = findWidgets(el);
+      // The group module loads on demand; its re-render follows the first one.
+      if (widget.hasAttribute('group')) await waitUntil(() => 'selection' in widget && widget.selection, 'the group module loaded');
+      await widget.updateComplete;
+      check(shadowOf(widget));
+    } finally {
+      if (typeof cleanup === 'function') cleanup();
+    }
+  };
+
+  it('the carousel in a group names the guidelines the chosen field serves', () =>
+    shown(guidelineCarouselStories, guidelineCarouselStories.GroupFieldChosen, (root) => {
+      const buttons = [...root.querySelectorAll('[part~="served"] button')].map((b) => b.textContent!.trim());
+      expect(buttons).to.deep.equal(['Leitlinie 2', 'Leitlinie 5', 'Leitlinie 6']);
+    }));
+
+  it('Leichte Sprache shows easy-German texts with their lang', () =>
+    shown(guidelineCarouselStories, guidelineCarouselStories.EasyGerman, (root) => {
+      expect(root.querySelector('[part~="easy-language"]')!.getAttribute('aria-pressed')).to.equal('true');
+      expect(root.querySelector('#slide-0 .slide-title [lang="de-x-ls"]')).to.not.equal(null);
+    }));
+
+  it('the offline stories show the saved copy with its badge', async () => {
+    for (const [module, story] of [
+      [guidelineCarouselStories, guidelineCarouselStories.OfflineCopy],
+      [timelineStories, timelineStories.OfflineCopy],
+    ] as const) {
+      await shown(module, story, (root) =>
+        expect(root.querySelector('[part~="freshness"] .wir-stale')?.textContent).to.match(/Offline: gespeicherte Fassung vom/),
+      );
+    }
+  });
+
+  it('the timeline in a group lists only the chosen field’s entries', () =>
+    shown(timelineStories, timelineStories.GroupFieldChosen, (root) => {
+      const ids = [...root.querySelectorAll('[part~="entry"]')].map((li) => li.id);
+      expect(ids).to.deep.equal(['entry-lenkungsgruppe-und-klausur', 'entry-lenkungsgruppe-bildung']);
+      expect(root.querySelector('[part~="selection-note"]')).to.not.equal(null);
+    }));
+
+  it('the voting box in a group shows the chosen field’s poll', () =>
+    shown(votingBoxStories, votingBoxStories.GroupFieldPoll, (root) => {
+      expect(root.querySelector('[part~="base"]')!.textContent).to.match(/Jugend/);
+      expect(root.querySelector('[part~="selection-note"]')).to.not.equal(null);
+    }));
 });

@@ -14,6 +14,7 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@wir/timeline/wir-timeline.js';
+import { STORY_GROUP, inGroup, offlineCopy } from './support/connected.js';
 import { storyFeed } from './support/story-feed.js';
 import type { WidgetArgs } from './support/widget-stories.js';
 import {
@@ -345,4 +346,30 @@ export const DarkScheme: Story = {
 export const XssInert: Story = {
   name: 'XSS-inert text',
   args: { src: stateFeedUrl('xss'), entry: 'markup' },
+};
+
+/**
+ * In a widget group (`group="story"`) whose selection, from the page address, is the action
+ * field Bildung: only the entries the feed links to it, under a note with "Auswahl aufheben".
+ */
+export const GroupFieldChosen: Story = {
+  name: 'Widget group: action field chosen',
+  beforeEach: inGroup('field:bildung'),
+  render: (args) =>
+    html`<wir-timeline src=${ifDefined(args.src || undefined)} today=${ifDefined(args.today || undefined)} group=${STORY_GROUP}></wir-timeline>`,
+};
+
+const offline = offlineCopy(
+  'timeline',
+  stateFeed([
+    { id: 'umsetzung', kind: 'phase', date: '2025', end: '2027-12', title: 'Umsetzung der Maßnahmen' },
+    { id: 'stadtkonferenz', kind: 'event', date: '2026-09-05', title: 'Stadtkonferenz „WIR 2.0“' },
+  ]),
+);
+
+/** No network, but the copy saved on an earlier visit, marked as such at the foot. */
+export const OfflineCopy: Story = {
+  name: 'Offline: saved copy',
+  args: { src: offline.src },
+  beforeEach: offline.beforeEach,
 };

@@ -26,6 +26,7 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@wir/voting-box/wir-voting-box.js';
+import { STORY_GROUP, inGroup } from './support/connected.js';
 import { storyFeed } from './support/story-feed.js';
 import type { WidgetArgs, WidgetRender } from './support/widget-stories.js';
 import {
@@ -441,3 +442,16 @@ export const Narrow = scenarioStory('ok-narrow', 'thema', { status: 'sent', opti
 
 /** Feed text that looks like HTML, script, template syntax or bidi overrides: shown as characters, runs nothing. */
 export const XssInert = scenarioStory('ok-xss', 'xss', null, { name: 'XSS-inert text' });
+
+/**
+ * In a widget group (`group="story"`) whose selection is the action field Bildung: the sample
+ * feed's poll about that field replaces the element's own poll, under a note that clears the
+ * choice. (Its vote API is the demo's, which Storybook does not run: results are unavailable.)
+ */
+export const GroupFieldPoll: Story = {
+  name: 'Widget group: the field’s poll',
+  args: { src: HANNOVER_FEED, poll: 'runder-tisch-thema' },
+  beforeEach: inGroup('field:bildung'),
+  render: (args) =>
+    html`<wir-voting-box src=${ifDefined(args.src || undefined)} poll=${ifDefined(args.poll || undefined)} group=${STORY_GROUP}></wir-voting-box>`,
+};
