@@ -311,10 +311,50 @@ function plainDynamicImports(): Plugin {
   };
 }
 
+/**
+ * Keeps the bundle's private copy of Lit to itself. Lit's modules look up hooks that a page may
+ * set on globalThis — polyfill support, for browsers without native Shadow DOM, which cannot run
+ * the widgets anyway (they need ES2022 and dynamic import), and hydration support for
+ * server-rendered elements, which ours never are — and add their version to page-wide lists
+ * that Lit's development build reads to warn about a second copy of Lit. On a partner's page
+ * those globals belong to the partner's own Lit: read by our copy they could only patch widgets
+ * that were not written for them, and our entry in the lists would be reported as a duplicate.
+ * Read as undefined, the widgets behave as on any page without such globals (-0.1 kB gzip).
+ */
+function privateLit(): Plugin {
+  const lit = /\/node_modules\/(lit-html\/lit-html|lit-element\/lit-element|@lit\/reactive-element\/reactive-element)\.js$/;
+  const globals =
+    /\b[\w$]+\.(?:(?:litHtml|litElement|reactiveElement)PolyfillSupport|litElementHydrateSupport)\b|\(\s*[\w$]+\.(?:litHtml|litElement|reactiveElement)Versions\s*\?\?=\s*\[\]\s*\)\.push\([^()]*\)/g;
+  return {
+    name: 'wir-private-lit',
+    transform(code, id) {
+      if (!lit.test(id)) return null;
+      const edits: Edit[] = [...code.matchAll(globals)].map((m) => {
+        let end = m.index + m[0].length;
+        // A hook called on the spot goes with its call: oxc's minifier (rolldown 1.2) turns
+        // `void 0?.(x)` into the call `0(x)`, which would throw.
+        if (code.startsWith('?.(', end)) {
+          for (let depth = 0, i = end + 2; i < code.length; i++) {
+            if (code[i] === '(') depth++;
+            else if (code[i] === ')' && --depth === 0) {
+              end = i + 1;
+              break;
+            }
+          }
+        }
+        return { start: m.index, end, text: 'void 0' };
+      });
+      // A Lit release that renames them leaves its code as it is; say so rather than guess.
+      if (!edits.length) this.warn(`${id}: none of Lit's page-wide hooks found; update privateLit() in vite.config.ts`);
+      return edits.length ? applyEdits(code, edits, id) : null;
+    },
+  };
+}
+
 const widgets: UserConfig = {
   ...shared,
   publicDir: false,
-  plugins: [minifyTemplateLiterals(), stripMessageDescriptions(), plainDynamicImports()],
+  plugins: [minifyTemplateLiterals(), stripMessageDescriptions(), plainDynamicImports(), privateLit()],
   // Relative base: the bundle must work from whatever folder or CDN path a city hosts it at.
   base: './',
   build: {
