@@ -18,7 +18,7 @@ declare const afterEach: (body: () => void) => void;
 const GROUPS = '/__test/feed/groups.json';
 const TODAY = '2026-11-25';
 
-type Widget = HTMLElement & { updateComplete: Promise<unknown> };
+type Widget = HTMLElement & { updateComplete: Promise<unknown>; requestUpdate(): void };
 const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
 const $$ = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
