@@ -111,15 +111,21 @@ const localizedMsg = ((template: TemplateLike, options?: MsgOptions) => {
   return defaultMsg(template);
 }) as MsgFn;
 
-let installed = false;
-try {
-  _installMsgImplementation(localizedMsg);
-  installed = true;
-} catch {
-  // Another configureLocalization() on the same @lit/localize copy got there first (an npm app
-  // that localizes itself). msg() then follows that app's global locale; we warn rather than
-  // break the host page.
-  console.warn('[wir] @lit/localize was already configured on this page; WIR widgets follow its locale.');
+declare const __WIR_PRIVATE_LOCALIZE__: boolean | undefined;
+
+let installed = true;
+// The script-tag bundle carries its own @lit/localize, which nothing else can have configured.
+if (typeof __WIR_PRIVATE_LOCALIZE__ != 'undefined') _installMsgImplementation(localizedMsg);
+else {
+  try {
+    _installMsgImplementation(localizedMsg);
+  } catch {
+    // Another configureLocalization() on the same @lit/localize copy got there first (an npm
+    // app that localizes itself). msg() then follows that app's global locale; we warn rather
+    // than break the host page.
+    installed = false;
+    console.warn('[wir] @lit/localize was already configured on this page; WIR widgets follow its locale.');
+  }
 }
 
 /** Whether per-element UI languages are active (false only when another app owns lit-localize). */
