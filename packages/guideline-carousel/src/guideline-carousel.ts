@@ -288,16 +288,18 @@ export class WirGuidelineCarousel extends WirElement {
     return msg(str`${position} von ${total}`, { id: 'carousel.slideLabel', desc: 'Position of a slide, e.g. "3 von 7" = "3 of 7".' });
   }
 
-  #renderIcon(kind: 'previous' | 'next' | 'pause' | 'play'): TemplateResult {
+  /** The rotation, previous and next buttons: an icon, named by `label` for screen readers. */
+  #renderIconButton(part: string, label: string, icon: 'previous' | 'next' | 'pause' | 'play', onClick: () => void): TemplateResult {
     const paths = {
       previous: 'M15 5l-7 7 7 7',
       next: 'M9 5l7 7-7 7',
       pause: 'M8 5v14M16 5v14',
       play: 'M7 4.5l12 7.5-12 7.5z',
     };
-    const mirrored = kind === 'previous' || kind === 'next';
     // One template: the HTML parser puts <path> inside <svg> into the SVG namespace by itself.
-    return html`<svg class=${mirrored ? 'icon mirrored' : 'icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${paths[kind]}></path></svg>`;
+    return html`<button class="wir-button icon-button" part=${part} type="button" aria-controls="slides" aria-label=${label} @click=${onClick}>
+      <svg class=${part == 'rotation-button' ? 'icon' : 'icon mirrored'} viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${paths[icon]}></path></svg>
+    </button>`;
   }
 
   #renderControls(list: Guideline[]): TemplateResult {
@@ -305,41 +307,29 @@ export class WirGuidelineCarousel extends WirElement {
     const total = list.length;
     return html`<div class="controls" part="controls">
       ${autoplay.available
-        ? html`<button
-            class="wir-button icon-button"
-            part="rotation-button"
-            type="button"
-            aria-controls="slides"
-            aria-label=${autoplay.playing
+        ? this.#renderIconButton(
+            'rotation-button',
+            autoplay.playing
               ? msg('Automatischen Wechsel anhalten', { id: 'carousel.stopRotation', desc: 'Rotation control label while slides change automatically.' })
-              : msg('Automatischen Wechsel starten', { id: 'carousel.startRotation', desc: 'Rotation control label while automatic slide changes are stopped.' })}
-            @click=${() => autoplay.toggle()}
-          >
-            ${this.#renderIcon(autoplay.playing ? 'pause' : 'play')}
-          </button>`
+              : msg('Automatischen Wechsel starten', { id: 'carousel.startRotation', desc: 'Rotation control label while automatic slide changes are stopped.' }),
+            autoplay.playing ? 'pause' : 'play',
+            () => autoplay.toggle(),
+          )
         : nothing}
       <div class="nav">
-        <button
-          class="wir-button icon-button"
-          part="previous-button"
-          type="button"
-          aria-controls="slides"
-          aria-label=${msg('Vorherige Leitlinie', { id: 'carousel.previous', desc: 'Button that shows the previous guideline.' })}
-          @click=${() => this.#step(-1, 'user')}
-        >
-          ${this.#renderIcon('previous')}
-        </button>
+        ${this.#renderIconButton(
+          'previous-button',
+          msg('Vorherige Leitlinie', { id: 'carousel.previous', desc: 'Button that shows the previous guideline.' }),
+          'previous',
+          () => this.#step(-1, 'user'),
+        )}
         <p class="status" part="status" aria-hidden="true">${this.#positionLabel(this.index + 1, total)}</p>
-        <button
-          class="wir-button icon-button"
-          part="next-button"
-          type="button"
-          aria-controls="slides"
-          aria-label=${msg('Nächste Leitlinie', { id: 'carousel.next', desc: 'Button that shows the next guideline.' })}
-          @click=${() => this.#step(1, 'user')}
-        >
-          ${this.#renderIcon('next')}
-        </button>
+        ${this.#renderIconButton(
+          'next-button',
+          msg('Nächste Leitlinie', { id: 'carousel.next', desc: 'Button that shows the next guideline.' }),
+          'next',
+          () => this.#step(1, 'user'),
+        )}
       </div>
       <div
         class="picker"
