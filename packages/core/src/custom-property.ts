@@ -3,6 +3,8 @@ import type { ElementPart } from 'lit';
 import { Directive, PartType, directive } from 'lit/directive.js';
 import type { PartInfo } from 'lit/directive.js';
 
+declare const __WIR_SCRIPT_BUNDLE__: boolean | undefined;
+
 /**
  * Sets one CSS custom property on the element through CSSOM. Unlike a `style` attribute (and
  * unlike `styleMap`, which writes the attribute on its first render) this passes a strict CSP
@@ -11,7 +13,10 @@ import type { PartInfo } from 'lit/directive.js';
 class CustomPropertyDirective extends Directive {
   constructor(partInfo: PartInfo) {
     super(partInfo);
-    if (partInfo.type !== PartType.ELEMENT) throw new Error('customProperty() belongs on an element');
+    // A check for callers' mistakes; in the script-tag bundle every caller is one of ours.
+    if (typeof __WIR_SCRIPT_BUNDLE__ == 'undefined' && partInfo.type !== PartType.ELEMENT) {
+      throw new Error('customProperty() belongs on an element');
+    }
   }
 
   render(_name: string, _value: string | undefined) {

@@ -111,11 +111,12 @@ const localizedMsg = ((template: TemplateLike, options?: MsgOptions) => {
   return defaultMsg(template);
 }) as MsgFn;
 
-declare const __WIR_PRIVATE_LOCALIZE__: boolean | undefined;
+declare const __WIR_SCRIPT_BUNDLE__: boolean | undefined;
 
 let installed = true;
-// The script-tag bundle carries its own @lit/localize, which nothing else can have configured.
-if (typeof __WIR_PRIVATE_LOCALIZE__ != 'undefined') _installMsgImplementation(localizedMsg);
+// The script-tag bundle (see vite.config.ts) carries its own @lit/localize, which nothing else
+// can have configured.
+if (typeof __WIR_SCRIPT_BUNDLE__ != 'undefined') _installMsgImplementation(localizedMsg);
 else {
   try {
     _installMsgImplementation(localizedMsg);
