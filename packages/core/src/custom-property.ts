@@ -1,7 +1,6 @@
 import { nothing } from 'lit';
 import type { ElementPart } from 'lit';
 import { Directive, PartType, directive } from 'lit/directive.js';
-import type { PartInfo } from 'lit/directive.js';
 
 declare const __WIR_SCRIPT_BUNDLE__: boolean | undefined;
 
@@ -11,19 +10,16 @@ declare const __WIR_SCRIPT_BUNDLE__: boolean | undefined;
  * with `style-src-attr 'none'`.
  */
 class CustomPropertyDirective extends Directive {
-  constructor(partInfo: PartInfo) {
-    super(partInfo);
-    // A check for callers' mistakes; in the script-tag bundle every caller is one of ours.
-    if (typeof __WIR_SCRIPT_BUNDLE__ == 'undefined' && partInfo.type !== PartType.ELEMENT) {
-      throw new Error('customProperty() belongs on an element');
-    }
-  }
-
   render(_name: string, _value: string | undefined) {
     return nothing;
   }
 
   override update(part: ElementPart, [name, value]: [string, string | undefined]) {
+    // A check for callers' mistakes, on the first render like any; in the script-tag bundle
+    // every caller is one of ours.
+    if (typeof __WIR_SCRIPT_BUNDLE__ == 'undefined' && part.type !== PartType.ELEMENT) {
+      throw new Error('customProperty() belongs on an element');
+    }
     const { style } = part.element as HTMLElement;
     if (value) style.setProperty(name, value);
     else style.removeProperty(name);
