@@ -279,11 +279,8 @@ export const styles = css`
     }
   }
 
+  /* The plain borders need no rule here: the border token is CanvasText under forced colours. */
   @media (forced-colors: active) {
-    .base,
-    .picker-button {
-      border-color: CanvasText;
-    }
     .picker-button[aria-selected='true'] {
       forced-color-adjust: none;
       border-color: Highlight;
