@@ -11,25 +11,22 @@ import { swipeController } from './swipe-controller.js';
 import { WirSlideChangeEvent } from './events.js';
 import { styles } from './guideline-carousel.styles.js';
 
+// The template strings of each heading level, made once: lit-html caches a template by the
+// identity of its strings array.
+const headingStrings: TemplateStringsArray[] = [];
+
 /**
- * A heading of the given level (2–6). Plain templates per level rather than lit/static-html:
- * the same result without shipping the static-template machinery in every widget bundle.
+ * A heading of the given level (2–6). One template whose tag name is written into its strings,
+ * the way lit/static-html does it without shipping that module; lit-html accepts only arrays
+ * marked as template strings (an own `raw`), which these are. The level is always an integer
+ * 2–6 (see #level), never text from outside.
  */
 function heading(level: number, className: string, id: string | undefined, part: string | undefined, content: unknown): TemplateResult {
-  const i = id ?? nothing;
-  const p = part ?? nothing;
-  switch (level) {
-    case 3:
-      return html`<h3 class=${className} id=${i} part=${p}>${content}</h3>`;
-    case 4:
-      return html`<h4 class=${className} id=${i} part=${p}>${content}</h4>`;
-    case 5:
-      return html`<h5 class=${className} id=${i} part=${p}>${content}</h5>`;
-    case 6:
-      return html`<h6 class=${className} id=${i} part=${p}>${content}</h6>`;
-    default:
-      return html`<h2 class=${className} id=${i} part=${p}>${content}</h2>`;
-  }
+  const tag = `h${level}`;
+  const strings = (headingStrings[level] ??= Object.assign([`<${tag} class=`, ' id=', ' part=', '>', `</${tag}>`], {
+    raw: [],
+  }) as unknown as TemplateStringsArray);
+  return html(strings, className, id ?? nothing, part ?? nothing, content);
 }
 
 // The view of the guidelines an action field chosen in the widget group serves: only a carousel
