@@ -320,6 +320,10 @@ function plainDynamicImports(): Plugin {
  * those globals belong to the partner's own Lit: read by our copy they could only patch widgets
  * that were not written for them, and our entry in the lists would be reported as a duplicate.
  * Read as undefined, the widgets behave as on any page without such globals (-0.1 kB gzip).
+ * Likewise ReactiveElement would define `Symbol.metadata` and `litPropertyMetadata` on the page
+ * for standard decorators and read the properties they declared; our elements declare theirs
+ * in `static properties` and use no decorators, so both go (-0.05 kB gzip) — together or not at
+ * all, since the reading alone would fail without the definitions.
  */
 function privateLit(): Plugin {
   const lit = /\/node_modules\/(lit-html\/lit-html|lit-element\/lit-element|@lit\/reactive-element\/reactive-element)\.js$/;
@@ -344,6 +348,13 @@ function privateLit(): Plugin {
         }
         return { start: m.index, end, text: 'void 0' };
       });
+      const metadata = [
+        /Symbol\.metadata\?\?=Symbol\("metadata"\),[\w$]+\.litPropertyMetadata\?\?=new WeakMap;/,
+        /const ([\w$]+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const ([\w$]+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[[\w$]+,[\w$]+\]of \2\)this\.elementProperties\.set\([\w$]+,[\w$]+\)\}/,
+      ].map((re) => re.exec(code));
+      if (id.includes('reactive-element') && metadata.every(Boolean)) {
+        for (const m of metadata) edits.push({ start: m!.index, end: m!.index + m![0].length, text: '' });
+      } else if (id.includes('reactive-element')) this.warn(`${id}: Lit's decorator metadata not found; update privateLit() in vite.config.ts`);
       // A Lit release that renames them leaves its code as it is; say so rather than guess.
       if (!edits.length) this.warn(`${id}: none of Lit's page-wide hooks found; update privateLit() in vite.config.ts`);
       return edits.length ? applyEdits(code, edits, id) : null;
