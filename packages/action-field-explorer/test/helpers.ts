@@ -79,7 +79,8 @@ export async function historyGo(delta: number, el: Explorer): Promise<void> {
 /**
  * Counts the history entries the page adds with pushState from now on, until `restore()`.
  * history.length cannot tell: Chromium keeps at most 50 entries per page, and the runner
- * reuses a page for the next test file, so a suite late in a run starts at the cap.
+ * reuses a page for the next test file, so a suite late in a run starts at the cap. (Such a
+ * suite needs user activation too: see the `before` hook of url-state.test.ts.)
  */
 export function countPushes(): { readonly added: number; restore(): void } {
   const push = history.pushState;
