@@ -50,8 +50,8 @@ async function page(fragment: string, body: ReturnType<typeof html>): Promise<HT
 
 const explorers = (wrapper: HTMLElement) => [...wrapper.querySelectorAll<Explorer>('wir-action-field-explorer')];
 
-// Each test has its own group name: a widget removed by one test must not keep its group's
-// selection alive for the next (see the report on SelectionController and removed hosts).
+// Each test has its own group name, so a widget one test leaves behind (an update pending when
+// it was removed; core guards against that since 4aa9d0d) cannot carry a selection into the next.
 describe('<wir-action-field-explorer> in a widget group', () => {
   // Spare entries of this page, so a back step that overshoots fails an assertion instead of
   // leaving the test page. Each test ends on its newest entry and goes back only over entries
