@@ -19,41 +19,38 @@ import { unsafeCSS } from 'lit';
  * user's palette wins everywhere (also in outlines, SVG fills and skeletons, which the browser
  * does not force on its own).
  */
-// One string rather than an object of arrays: the minifier cannot shorten the quotes, commas
-// and brackets of a literal table, and this file ships in every widget.
-const colors: string[][] = (
-  'text #1b1d21 #f1f3f6 CanvasText,muted #4f5661 #b9c0ca CanvasText,surface #ffffff #15181d Canvas,' +
-  'surface-raised #f2f4f7 #22262d Canvas,border #6f7682 #8a929e CanvasText,accent #0a58b4 #8cb8ff LinkText,' +
-  'accent-contrast #ffffff #0b1728 Canvas,focus #0a58b4 #ffc857 Highlight,danger #b42318 #ff9d94 CanvasText,' +
-  'skeleton #dde3ec #323843 GrayText'
-)
-  .split(',')
-  .map((row) => row.split(' '));
+// Tables as strings rather than objects of arrays: the minifier cannot shorten the quotes,
+// commas and brackets of a literal table, and this file ships in every widget.
+const table = (rows: string): string[][] => rows.split(',').map((row) => row.split(' '));
+
+const colors = table(
+  'color-text #1b1d21 #f1f3f6 CanvasText,color-muted #4f5661 #b9c0ca CanvasText,color-surface #ffffff #15181d Canvas,' +
+    'color-surface-raised #f2f4f7 #22262d Canvas,color-border #6f7682 #8a929e CanvasText,' +
+    'color-accent #0a58b4 #8cb8ff LinkText,color-accent-contrast #ffffff #0b1728 Canvas,' +
+    'color-focus #0a58b4 #ffc857 Highlight,color-danger #b42318 #ff9d94 CanvasText,color-skeleton #dde3ec #323843 GrayText',
+);
 
 /**
  * Everything else, the same in every scheme. There is no font-family token default: the host
  * sets `font-family: var(--wir-font-family)`, which is invalid at computed-value time when unset,
  * so font-family, being inherited, falls back to the page's font.
  */
-const scale = (
+const scale = table(
   'space-2xs .25rem,space-xs .5rem,space-s .75rem,space-m 1rem,space-l 1.5rem,space-xl 2rem,space-2xl 3rem,' +
-  'font-size-s .875rem,font-size-m 1rem,font-size-l 1.25rem,font-size-xl 1.5rem,font-line-height 1.5,' +
-  'font-weight-bold 700,radius-s .25rem,radius-m .5rem,radius-l 1rem,radius-pill 999px,focus-width 3px,' +
-  'focus-offset 2px,duration 250ms,target-size 2.75rem'
-)
-  .split(',')
-  .map((row) => row.split(' '));
+    'font-size-s .875rem,font-size-m 1rem,font-size-l 1.25rem,font-size-xl 1.5rem,font-line-height 1.5,' +
+    'font-weight-bold 700,radius-s .25rem,radius-m .5rem,radius-l 1rem,radius-pill 999px,focus-width 3px,' +
+    'focus-offset 2px,duration 250ms,target-size 2.75rem',
+);
 
-/** `--_wir-<name>: var(--wir-<name>, <default>)` for each entry. */
-const layer = (entries: string[][]): string =>
-  entries.map(([name, value]) => `--_wir-${name}:var(--wir-${name},${value});`).join('');
+/** `--_wir-<name>: var(--wir-<name>, <default>)` for each row, the default from column `i`. */
+const layer = (rows: string[][], i = 1): string =>
+  rows.map((row) => `--_wir-${row[0]}:var(--wir-${row[0]},${row[i]});`).join('');
 
-const palette = (scheme: 1 | 2): string =>
-  `color-scheme:${scheme > 1 ? 'dark' : 'light'};` + layer(colors.map((row) => ['color-' + row[0], row[scheme]]));
+const palette = (scheme: 1 | 2): string => `color-scheme:${scheme > 1 ? 'dark' : 'light'};` + layer(colors, scheme);
 
 // !important: the dark blocks (:host([scheme=dark]), 0,2,0) would otherwise beat this one
 // under a dark high-contrast theme, and the page's --wir-color-* values would leak back in.
-const forced = colors.map((row) => `--_wir-color-${row[0]}:${row[3]}!important;`).join('');
+const forced = colors.map((row) => `--_wir-${row[0]}:${row[3]}!important;`).join('');
 
 export const tokens = unsafeCSS(
   `:host{${palette(1)}${layer(scale)}}` +
