@@ -16,17 +16,18 @@ import { styles } from './guideline-carousel.styles.js';
 const headingStrings: TemplateStringsArray[] = [];
 
 /**
- * A heading of the given level (2–6). One template whose tag name is written into its strings,
+ * A heading of the given level (2–6), with the class `name` and `name` also as its id (the
+ * carousel's heading) or as its part (a slide's). One template whose tag name is in its strings,
  * the way lit/static-html does it without shipping that module; lit-html accepts only arrays
  * marked as template strings (an own `raw`), which these are. The level is always an integer
  * 2–6 (see #level), never text from outside.
  */
-function heading(level: number, className: string, id: string | undefined, part: string | undefined, content: unknown): TemplateResult {
+function heading(level: number, name: string, asId: boolean, content: unknown): TemplateResult {
   const tag = `h${level}`;
   const strings = (headingStrings[level] ??= Object.assign([`<${tag} class=`, ' id=', ' part=', '>', `</${tag}>`], {
     raw: [],
   }) as unknown as TemplateStringsArray);
-  return html(strings, className, id ?? nothing, part ?? nothing, content);
+  return html(strings, name, asId ? name : nothing, asId ? nothing : name, content);
 }
 
 // The view of the guidelines an action field chosen in the widget group serves: only a carousel
@@ -359,9 +360,9 @@ export class WirGuidelineCarousel extends WirElement {
 
   #renderSlide(guideline: Guideline, i: number, total: number): TemplateResult {
     const active = i === this.index;
-    const feedUrl = this.feed.result?.url;
     const image = guideline.image;
-    const src = image ? safeImageSrc(image.src, feedUrl ?? document.baseURI) : undefined;
+    // Relative to the feed file, like every path in the feed.
+    const src = image ? safeImageSrc(image.src, this.feed.result!.url) : undefined;
     const alt = image ? (this.resolve(image.alt)?.text ?? '') : '';
     const level = Math.min(this.#level() + 1, 6);
     const position = i + 1;
@@ -381,8 +382,7 @@ export class WirGuidelineCarousel extends WirElement {
         ${heading(
           level,
           'slide-heading',
-          undefined,
-          'slide-heading',
+          false,
           html`<span class="slide-number">${msg(str`Leitlinie ${number}`, { id: 'carousel.slideNumber', desc: 'Label before a guideline title; the placeholder is its number.' })}</span>
             <span class="slide-title">${this.t(guideline.title)}</span>`,
         )}
@@ -407,7 +407,7 @@ export class WirGuidelineCarousel extends WirElement {
       @pointerleave=${() => this.#autoplayController.resume('hover')}
     >
       <div class="header" part="header">
-        ${heading(level, 'heading', 'heading', undefined, this.#headingText())}
+        ${heading(level, 'heading', true, this.#headingText())}
         <p class="strategy">${this.t(this.feed.feed!.strategy.title)}</p>
         ${this.renderEasyToggle()}
       </div>
