@@ -53,7 +53,6 @@ export const styles = css`
     border: 1px solid var(--_wir-color-border);
     border-radius: var(--_wir-radius-l);
     background: var(--_wir-color-surface);
-    color: var(--_wir-color-text);
   }
 
   .measures-link {
