@@ -61,7 +61,10 @@ export function resolveText(
     for (const entry of entries) {
       const key = entry[0].toLowerCase();
       const score = key == lower ? 0 : primary(key) != p ? 9 : key == p ? 1 : key.includes('-x-') ? 3 : 2;
-      if (score < bestScore) [best, bestScore] = [entry, score];
+      if (score < bestScore) {
+        best = entry;
+        bestScore = score;
+      }
     }
     return best;
   };
