@@ -59,11 +59,8 @@ export function observeLangChanges(listener: LangListener): () => void {
   listeners.add(listener);
   if (!observer && typeof MutationObserver !== 'undefined') {
     observer = new MutationObserver(() => notifyLangListeners(false));
-    observer.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang', 'dir'],
-      subtree: true,
-    });
+    // An attribute filter implies `attributes: true`.
+    observer.observe(document.documentElement, { attributeFilter: ['lang', 'dir'], subtree: true });
   }
   return () => {
     listeners.delete(listener);
