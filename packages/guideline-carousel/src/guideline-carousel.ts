@@ -433,7 +433,7 @@ export class WirGuidelineCarousel extends WirElement {
   protected override render(): TemplateResult {
     const { state, error } = this.feed;
     if (state === 'loading') return this.#renderState(renderLoading('var(--_min-height)'));
-    if (state === 'error' && error) return this.#renderState(renderError(error, () => this.feed.retry()));
+    if (state === 'error') return this.#renderState(renderError(error!, () => this.feed.retry()));
     if (state === 'idle') {
       return this.#renderState(
         renderEmpty(msg('Für diese Leitlinien ist keine Datenquelle angegeben.', { id: 'carousel.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })),
