@@ -101,7 +101,8 @@ export function currentRenderLocale(): Locale {
  * str`` helpers are lit-localize's own, which that default already brings into the bundle.
  */
 const localizedMsg = ((template: TemplateLike, options?: MsgOptions) => {
-  const translated = options?.id ? loaded.get(currentRenderLocale())?.[options.id] : undefined;
+  // Every WIR message has an id; without one nothing is found and the source text answers.
+  const translated = loaded.get(currentRenderLocale())?.[options?.id as string];
   if (typeof translated === 'string') return translated;
   // `values` of a translation maps its placeholders to the source's values, since a translation
   // may reorder them ("7 içinden 3").
