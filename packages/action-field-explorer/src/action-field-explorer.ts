@@ -320,7 +320,8 @@ export class WirActionFieldExplorer extends WirElement {
       // Like an anchor: bring the deep-linked place into view, without taking focus on load.
       if (measureId) this.#pendingScroll = `#m-${measureId}`;
       else if (goalId) this.#pendingScroll = `#goal-${goalId}`;
-      else if (this.#selectedField) this.#pendingScroll = '.base';
+      // A guideline filter arrives from a guideline's "measures" link: land on the explorer.
+      else if (this.#selectedField || this.#guideline) this.#pendingScroll = '.base';
       return;
     }
     // Back/Forward: the content under the reader's focus may be gone; put focus on the new view.

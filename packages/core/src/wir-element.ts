@@ -226,7 +226,8 @@ export class WirElement extends LitElement {
     const lang = this.#langTag;
     // The feed's date is a calendar day (read as UTC midnight); the saved copy's is a moment.
     const asOf = new Date(result.feed.strategy.updated).toLocaleDateString(lang, { dateStyle: 'long', timeZone: 'UTC' });
-    const saved = result.loadedAt.toLocaleString(lang, { dateStyle: 'long', timeStyle: 'short' });
+    // Formatted only when shown: widgets re-render on every keystroke of a search.
+    const saved = result.stale && result.loadedAt.toLocaleString(lang, { dateStyle: 'long', timeStyle: 'short' });
     return html`<p class="wir-freshness" part="freshness" role="status">
       ${msg(str`Stand: ${asOf}`, { id: 'freshness.asOf', desc: 'The date of the content shown; the placeholder is a date.' })}
       ${result.stale

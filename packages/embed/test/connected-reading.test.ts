@@ -4,6 +4,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { chooseEasyLanguage } from '@wir/core';
 import { clearFeedCache } from '@wir/feed';
+import '@wir/action-field-explorer/wir-action-field-explorer.js';
 import '@wir/guideline-carousel/wir-guideline-carousel.js';
 import '@wir/timeline/wir-timeline.js';
 import '@wir/voting-box/wir-voting-box.js';
@@ -31,7 +32,8 @@ async function page(hash: string, body: ReturnType<typeof html>): Promise<HTMLEl
   fixtureCleanup();
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const wrapper = await fixture<HTMLElement>(html`<div lang="de">${body}</div>`);
-  await Promise.all([...wrapper.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('*')].map((el) => settled(el as never)));
+  const widgets = [...wrapper.querySelectorAll('*')].filter((el) => el.localName.startsWith('wir-'));
+  await Promise.all(widgets.map((el) => settled(el as never)));
   return wrapper;
 }
 
@@ -125,6 +127,19 @@ describe('widget groups', () => {
     const timeline = wrapper.firstElementChild!;
     await waitUntil(() => entryIds(timeline).length === 1, 'the new widget follows the address');
     expect(entryIds(timeline)).to.deep.equal(['arbeit-messe']);
+  });
+
+  it('lands on the explorer a guideline’s measures link points to, narrowed to the fields serving it', async () => {
+    const wrapper = await page(
+      '#wir-explorer=guideline:leitlinie-1',
+      html`<div style="block-size: 3000px">Seitenanfang</div>
+        <wir-action-field-explorer src=${GROUPS}></wir-action-field-explorer>`,
+    );
+    const explorer = wrapper.querySelector('wir-action-field-explorer')!;
+    await waitUntil(() => $(explorer, '[part~="base"]'), 'the explorer rendered');
+    await waitUntil(() => Math.abs(explorer.getBoundingClientRect().top) < 400, 'scrolled to the explorer');
+    expect(root(explorer).textContent).to.match(/Handlungsfelder zur Leitlinie 1/);
+    window.scrollTo(0, 0);
   });
 
   it('links a guideline to the feed’s measures page when no group is there to follow', async () => {

@@ -72,6 +72,12 @@ describe('feed parts: each widget checks only what it reads', () => {
     ]);
   });
 
+  test('the explorer checks the number and title of the guidelines it names, and the timeline does not', () => {
+    const feed = broken((f) => (f.guidelines[0].number = 'eins'));
+    assert.deepEqual(paths(problemsOf(cataloguePart, feed)), ['$.guidelines[0].number type']);
+    assert.deepEqual(problemsOf(timelinePart, feed), []);
+  });
+
   test('an indicator series must be dated oldest first', () => {
     const feed = broken((f) => f.actionFields[0].goals[0].measures[0].indicators[0].series.reverse());
     const problems = problemsOf(cataloguePart, feed);
