@@ -38,10 +38,10 @@ export const budgets = {
  * Delete a row as soon as its widget is within its budget.
  */
 export const openBudgets = {
-  'wir-timeline': { ceiling: 24064, issue: 4 },
-  // +1671 B for issue 7 (indicator chart and table, widget groups, guideline narrowing).
-  'wir-action-field-explorer': { ceiling: 31111, issue: 3 },
-  'wir-voting-box': { ceiling: 23552, issue: 5 },
+  // Lowered to the measured sizes after the shared chunk lost 1.1 kB (issue 7's session).
+  'wir-timeline': { ceiling: 23808, issue: 4 },
+  'wir-action-field-explorer': { ceiling: 31008, issue: 3 },
+  'wir-voting-box': { ceiling: 23456, issue: 5 },
 };
 
 export const embedDir = join(repoRoot, 'dist/embed');
