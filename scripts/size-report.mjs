@@ -38,10 +38,11 @@ export const budgets = {
  * Delete a row as soon as its widget is within its budget.
  */
 export const openBudgets = {
-  // Lowered to the measured sizes after the shared chunk lost 1.1 kB (issue 7's session).
+  // Lowered to the measured sizes after the shared chunk lost 1.1 kB (issue 7's session), then
+  // +24 B for offering Leichte Sprache only in widgets whose texts have it (measured).
   'wir-timeline': { ceiling: 23808, issue: 4 },
-  'wir-action-field-explorer': { ceiling: 31008, issue: 3 },
-  'wir-voting-box': { ceiling: 23456, issue: 5 },
+  'wir-action-field-explorer': { ceiling: 31024, issue: 3 },
+  'wir-voting-box': { ceiling: 23472, issue: 5 },
 };
 
 export const embedDir = join(repoRoot, 'dist/embed');

@@ -145,14 +145,11 @@ export class WirElement extends LitElement {
   }
 
   /**
-   * Whether the reader can switch to easy German here: the feed lists `de-x-ls` among its
-   * languages and the reader reads German.
+   * Whether the reader can switch to easy German here: the texts this widget shows include
+   * `de-x-ls` variants and the reader reads German.
    */
   protected get easyOffered(): boolean {
-    return (
-      primary(this.#langTag) == 'de' &&
-      !!this.feed.feed?.strategy.languages.some((tag) => tag.toLowerCase() == EASY_GERMAN)
-    );
+    return primary(this.#langTag) == 'de' && !!this.feed.result?.languages.has(EASY_GERMAN);
   }
 
   /** True when texts are shown in easy German where the feed has them. */

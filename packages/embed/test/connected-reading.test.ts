@@ -152,22 +152,25 @@ describe('widget groups', () => {
 describe('easy German (Leichte Sprache)', () => {
   afterEach(() => chooseEasyLanguage(false));
 
-  it('is offered to German readers only, switches every widget on the page, and marks each text with its language', async () => {
+  it('is offered to German readers of widgets whose texts have it, switches every widget on the page, and marks each text with its language', async () => {
     const wrapper = await page(
       '',
       html`<wir-guideline-carousel src=${GROUPS}></wir-guideline-carousel>
+        <wir-guideline-carousel src=${GROUPS} start="2"></wir-guideline-carousel>
         <wir-timeline src=${GROUPS} today=${TODAY}></wir-timeline>
         <wir-guideline-carousel src=${GROUPS} lang="en"></wir-guideline-carousel>`,
     );
-    const [carousel, timeline, english] = [...wrapper.children] as Widget[];
+    const [carousel, second, timeline, english] = [...wrapper.children] as Widget[];
     expect($(english, '[part~="easy-language"]')).to.equal(null);
+    // The feed's timeline entries have no easy-German texts: a switch there would change nothing.
+    expect($(timeline, '[part~="easy-language"]')).to.equal(null);
     const toggle = $(carousel, '[part~="easy-language"]')!;
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
     expect(toggle.textContent!.trim()).to.equal('Leichte Sprache');
     expect($(carousel, '#slide-0 .slide-title')!.textContent!.trim()).to.equal('Offene Stadt');
 
     toggle.click();
-    await waitUntil(() => $(timeline, '[part~="easy-language"]')?.getAttribute('aria-pressed') === 'true', 'the other widget switches too');
+    await waitUntil(() => $(second, '[part~="easy-language"]')?.getAttribute('aria-pressed') === 'true', 'the other widget switches too');
     await carousel.updateComplete;
     const easyTitle = $(carousel, '#slide-0 .slide-title span')!;
     expect(easyTitle.textContent).to.equal('Die Stadt ist offen');
@@ -178,7 +181,7 @@ describe('easy German (Leichte Sprache)', () => {
     expect($(carousel, '[part~="easy-language"]')!.getAttribute('aria-pressed')).to.equal('true');
     expect(sessionStorage.getItem(`wir-easy-language:${location.pathname}`)).to.equal('1');
     await expect(carousel).to.be.accessible();
-    await expect(timeline).to.be.accessible();
+    await expect(second).to.be.accessible();
   });
 });
 

@@ -59,6 +59,8 @@ export interface FeedResult {
   staleReason?: FeedError;
   /** When this copy of the feed was fetched. */
   loadedAt: Date;
+  /** Language tags (as written) of the texts in the part of the feed that was checked. */
+  languages: Set<string>;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -230,7 +232,7 @@ async function fetchFeed(url: string, options: LoadFeedOptions, signal: AbortSig
 function checkPart(loaded: Loaded, spec: Spec): FeedResult | FeedError {
   const { url, stale, staleReason, loadedAt } = loaded;
   const checked = validatePart(spec, loaded.data);
-  if (checked.ok) return { feed: checked.feed, url, stale, staleReason, loadedAt };
+  if (checked.ok) return { feed: checked.feed, url, stale, staleReason, loadedAt, languages: checked.languages };
   // A last-good copy that does not fit is no copy: report what went wrong with the network.
   if (staleReason) return staleReason;
   const { problems } = checked;

@@ -2,7 +2,7 @@ import { guidelinesPart } from '@wir/feed';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { WirElement, renderEmpty, renderError, renderLoading, safeHref, safeImageSrc } from '@wir/core';
+import { WirElement, renderEmpty, renderError, renderLoading, safeImageSrc } from '@wir/core';
 import type { Selection } from '@wir/core';
 import type { Guideline } from '@wir/feed';
 import { autoplayController, realClock } from './autoplay-controller.js';
@@ -200,7 +200,7 @@ export class WirGuidelineCarousel extends WirElement {
     // Decided by the attribute: the group's module may still be loading, and a link elsewhere
     // must not be offered to a reader who should stay on this page.
     if (this.group)
-      return html`<button type="button" class="wir-button measures-link" part="measures-link" @click=${() => this.choose({ kind: 'guideline', id: guideline.id })}>
+      return html`<button class="wir-button measures-link" part="measures-link" @click=${() => this.choose({ kind: 'guideline', id: guideline.id })}>
         ${label}
       </button>`;
     if (!feed.strategy.measuresPage) return nothing;
@@ -209,7 +209,8 @@ export class WirGuidelineCarousel extends WirElement {
     const page = new URL(feed.strategy.measuresPage, this.feed.result!.url);
     const anchor = page.hash.slice(1);
     page.hash = `${anchor ? anchor + '&wir-explorer.' + anchor : 'wir-explorer'}=guideline:${guideline.id}`;
-    return html`<a class="measures-link" part="measures-link" href=${safeHref(page.href)!}>${label}</a>`;
+    // The schema admits only http(s) and relative links here, resolved against the http(s) feed.
+    return html`<a class="measures-link" part="measures-link" href=${page.href}>${label}</a>`;
   }
 
   /** In a widget group with an action field chosen: the guidelines that field serves, to jump to. */

@@ -3,7 +3,10 @@ import type { Feed } from '../schema.js';
 import { SUPPORTED_SCHEMA_MAJOR } from '../schema/common.js';
 import { at, check, type Checker, isObject, problem, quote, type Spec } from './spec.js';
 
-export type ValidationResult = { ok: true; feed: Feed; problems: [] } | { ok: false; problems: FeedProblem[] };
+export type ValidationResult =
+  /** `languages`: the language tags of the texts checked, as written, e.g. to offer "de-x-ls". */
+  | { ok: true; feed: Feed; problems: []; languages: Set<string> }
+  | { ok: false; problems: FeedProblem[] };
 
 const badTag = (tag: unknown): boolean => {
   // Intl accepts any well-formed tag, including 5–8 letter primary subtags like "english"
@@ -74,5 +77,7 @@ export function validatePart(spec: Spec, data: unknown): ValidationResult {
     check(spec, data, '$', c);
     crossChecks(data, c);
   }
-  return c.problems.length ? { ok: false, problems: c.problems } : { ok: true, feed: data as Feed, problems: [] };
+  return c.problems.length
+    ? { ok: false, problems: c.problems }
+    : { ok: true, feed: data as Feed, problems: [], languages: new Set(c.texts.flatMap(([, text]) => Object.keys(text))) };
 }
