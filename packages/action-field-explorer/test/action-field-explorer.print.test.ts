@@ -1,27 +1,13 @@
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { $, $$, FEED, click, mount, part, parts, resetUrl, text } from './helpers.js';
+import { BLACK, clipped, shown } from '../../core/test/support/print.js';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
 declare const beforeEach: (body: () => Promise<void> | void) => void;
 declare const afterEach: (body: () => Promise<void> | void) => void;
-
-const BLACK = 'rgb(0, 0, 0)';
-
-/** Elements that scroll or clip and whose content does not fit them (a printer shows only the visible part). */
-function clipped(root: ShadowRoot): string[] {
-  return [...root.querySelectorAll<HTMLElement>('*:not(.visually-hidden)')]
-    .filter((node) => {
-      const style = getComputedStyle(node);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
-      return node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1;
-    })
-    .map((node) => `${node.localName}.${node.className}`);
-}
-
-const shown = (node: Element) => getComputedStyle(node).display !== 'none' && node.getClientRects().length > 0;
 
 describe('<wir-action-field-explorer> in print', () => {
   beforeEach(() => resetUrl());

@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../src/wir-guideline-carousel.js';
 import type { WirGuidelineCarousel } from '../src/index.js';
 import { mount } from '../../core/test/support/widget-fixture.js';
+import { BLACK, clipped } from '../../core/test/support/print.js';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
 declare const describe: (name: string, body: () => void) => void;
@@ -10,18 +11,6 @@ declare const it: (name: string, body: () => Promise<void> | void) => void;
 declare const afterEach: (body: () => Promise<void> | void) => void;
 
 const FEED = '/packages/guideline-carousel/test/fixtures/guidelines.json';
-const BLACK = 'rgb(0, 0, 0)';
-
-/** Elements that scroll or clip and whose content does not fit them (a printer shows only the visible part). */
-function clipped(root: ShadowRoot): string[] {
-  return [...root.querySelectorAll<HTMLElement>('*:not(.visually-hidden)')]
-    .filter((node) => {
-      const style = getComputedStyle(node);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
-      return node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1;
-    })
-    .map((node) => `${node.localName}.${node.className}`);
-}
 
 describe('<wir-guideline-carousel> in print', () => {
   afterEach(() => emulateMedia({ media: 'screen' }));

@@ -3,6 +3,7 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/wir-timeline.js';
 import type { WirTimeline } from '../src/index.js';
 import { mount } from '../../core/test/support/widget-fixture.js';
+import { BLACK, clipped, shown } from '../../core/test/support/print.js';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
 declare const describe: (name: string, body: () => void) => void;
@@ -11,20 +12,6 @@ declare const afterEach: (body: () => Promise<void> | void) => void;
 
 const FEED = '/packages/timeline/test/fixtures/timeline.json';
 const TODAY = '2026-03-10';
-const BLACK = 'rgb(0, 0, 0)';
-
-/** Elements that scroll or clip and whose content does not fit them (a printer shows only the visible part). */
-function clipped(root: ShadowRoot): string[] {
-  return [...root.querySelectorAll<HTMLElement>('*:not(.visually-hidden)')]
-    .filter((node) => {
-      const style = getComputedStyle(node);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
-      return node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1;
-    })
-    .map((node) => `${node.localName}.${node.className}`);
-}
-
-const shown = (node: Element) => getComputedStyle(node).display !== 'none' && node.getClientRects().length > 0;
 
 describe('<wir-timeline> in print', () => {
   afterEach(async () => {

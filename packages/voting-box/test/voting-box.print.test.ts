@@ -8,6 +8,7 @@ import * as stories from '../../../stories/voting-box.stories.js';
 import { defaultLocaleGlobals, withLocaleArgs } from '../../../stories/support/locale.js';
 import type { LocaleGlobals } from '../../../stories/support/locale.js';
 import type { WirVotingBox } from '../src/index.js';
+import { BLACK, clipped, shown } from '../../core/test/support/print.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -20,9 +21,7 @@ interface StoryLike {
   render?: unknown;
 }
 
-const BLACK = 'rgb(0, 0, 0)';
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const shown = (node: Element) => getComputedStyle(node).display !== 'none' && node.getClientRects().length > 0;
 
 /** Renders a story as Storybook does and waits for `ready`. */
 async function show(story: StoryLike, ready: string): Promise<ShadowRoot> {
@@ -34,17 +33,6 @@ async function show(story: StoryLike, ready: string): Promise<ShadowRoot> {
   await waitUntil(() => box.shadowRoot?.querySelector(ready), `story did not reach ${ready}`, { timeout: 8000 });
   await box.updateComplete;
   return box.shadowRoot!;
-}
-
-/** Elements that scroll or clip and whose content does not fit them (a printer shows only the visible part). */
-function clipped(root: ShadowRoot): string[] {
-  return [...root.querySelectorAll<HTMLElement>('*:not(.visually-hidden)')]
-    .filter((node) => {
-      const style = getComputedStyle(node);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
-      return node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1;
-    })
-    .map((node) => `${node.localName}.${node.className}`);
 }
 
 describe('<wir-voting-box> in print', () => {
