@@ -6,13 +6,12 @@
  * soziales; leitlinie-3 → no field).
  */
 import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import { WirElement } from '@wir/core';
 import type { Selection } from '@wir/core';
 import { cataloguePart } from '@wir/feed';
 import type { WirFieldSelectEvent } from '../src/index.js';
 import type { Explorer } from './helpers.js';
-import { $, $$, FIXTURES, click, countPushes, hash, historyGo, mount, part, parts, resetUrl, settled, shownMeasures, text, typeSearch, urlSettles } from './helpers.js';
+import { $, $$, FIXTURES, click, guardHistory, hash, historyGo, mount, part, parts, resetUrl, settled, shownMeasures, text, typeSearch, urlSettles } from './helpers.js';
 
 const LINKED = `${FIXTURES}linked.json`;
 
@@ -53,24 +52,7 @@ const explorers = (wrapper: HTMLElement) => [...wrapper.querySelectorAll<Explore
 // Each test has its own group name, so a widget one test leaves behind (an update pending when
 // it was removed; core guards against that since 4aa9d0d) cannot carry a selection into the next.
 describe('<wir-action-field-explorer> in a widget group', () => {
-  // Spare entries of this page, so a back step that overshoots fails an assertion instead of
-  // leaving the test page. Each test ends on its newest entry and goes back only over entries
-  // it pushed, which `pushes` counts.
-  // The real click gives the page user activation, without which Chromium drops this page's own
-  // entries once the runner's reused page reaches its cap of 50 (see url-state.test.ts).
-  before(async () => {
-    await sendMouse({ type: 'click', position: [1, 1] });
-    for (let i = 0; i < 2; i++) history.pushState(null, '', location.href);
-  });
-  let pushes: ReturnType<typeof countPushes>;
-  beforeEach(() => {
-    resetUrl();
-    pushes = countPushes();
-  });
-  afterEach(() => {
-    pushes.restore();
-    resetUrl();
-  });
+  const pushes = guardHistory(2);
 
   it('publishes the field the reader opens, with exactly one history entry, and the same group follows while others do not', async () => {
     const wrapper = await page(

@@ -1,3 +1,4 @@
+import { sendMouse } from '@web/test-runner-commands';
 /**
  * Shared helpers of the explorer's browser tests (not a test file itself).
  */
@@ -95,6 +96,37 @@ export function countPushes(): { readonly added: number; restore(): void } {
     },
     restore: () => {
       history.pushState = push;
+    },
+  };
+}
+
+declare const before: (body: () => Promise<void> | void) => void;
+declare const beforeEach: (body: () => void) => void;
+declare const afterEach: (body: () => void) => void;
+
+/**
+ * The history set-up of a suite that goes Back and Forward: a real click first (user activation,
+ * so Chromium keeps the entries this page adds), `spare` entries of this same page (a Back that
+ * overshoots fails an assertion instead of leaving the page), a clean address around each test,
+ * and `added`: the entries the current test pushed, so it goes back only over its own.
+ */
+export function guardHistory(spare: number): { readonly added: number } {
+  let pushes: ReturnType<typeof countPushes> | undefined;
+  before(async () => {
+    await sendMouse({ type: 'click', position: [1, 1] });
+    for (let i = 0; i < spare; i++) history.pushState(null, '', location.href);
+  });
+  beforeEach(() => {
+    resetUrl();
+    pushes = countPushes();
+  });
+  afterEach(() => {
+    pushes?.restore();
+    resetUrl();
+  });
+  return {
+    get added() {
+      return pushes?.added ?? 0;
     },
   };
 }

@@ -1,8 +1,7 @@
 import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import type { WirFieldSelectEvent } from '../src/index.js';
 import type { Explorer } from './helpers.js';
-import { $, FEED, activeId, choose, click, countPushes, hash, historyGo, mount, part, resetUrl, settled, shownMeasures, typeSearch, urlSettles } from './helpers.js';
+import { $, FEED, activeId, choose, click, guardHistory, hash, historyGo, mount, part, resetUrl, settled, shownMeasures, typeSearch, urlSettles } from './helpers.js';
 
 const view = (el: Explorer) => part(el, 'base')!.dataset.view;
 
@@ -14,27 +13,7 @@ async function restored(fragment: string, template = html`<wir-action-field-expl
 }
 
 describe('<wir-action-field-explorer> URL state', () => {
-  // A guard: if a test ever goes back further than it pushed (a step slower than expected on a
-  // loaded machine), it lands on these entries of the same page, and its assertions fail, rather
-  // than the runner losing the page to about:blank.
-  // The real click first gives the page user activation. The runner reuses its page for the next
-  // test file, so a file late in a run starts at Chromium's cap of 50 entries; there Chromium
-  // drops entries that a page without user activation added (its guard against history
-  // spamming) — this file's own — and Back left the page.
-  before(async () => {
-    await sendMouse({ type: 'click', position: [1, 1] });
-    for (let i = 0; i < 5; i++) history.pushState(null, '', location.href);
-  });
-  // Each test goes back only over entries it pushed itself; `pushes` tells how many.
-  let pushes: ReturnType<typeof countPushes>;
-  beforeEach(() => {
-    resetUrl();
-    pushes = countPushes();
-  });
-  afterEach(() => {
-    pushes.restore();
-    resetUrl();
-  });
+  const pushes = guardHistory(5);
 
   describe('restoring a deep link', () => {
     it('opens the field, the filters and the search from the fragment', async () => {
