@@ -94,16 +94,18 @@ export function autoplayController(host: ReactiveControllerHost & Node, options:
       return autoplay.playing && !pauses.size;
     },
     hostConnected() {
-      if (typeof matchMedia == 'function') {
-        media = matchMedia('(prefers-reduced-motion: reduce)');
-        media.addEventListener('change', update);
-      }
+      // Absent in some test DOMs (jsdom): then there is no preference to respect.
+      media = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
+      media?.addEventListener('change', update);
       // Moved in the page (removed and put back): pick up where the removal stopped the timer.
       sync();
     },
     hostDisconnected() {
       media?.removeEventListener('change', update);
       media = undefined;
+      // Removed while hovered or focused, it hears no pointerleave or focusout: a pause kept
+      // now would stop the rotation for good once it is put back.
+      pauses.clear();
       clearTimer();
     },
     hostUpdated: sync,

@@ -439,6 +439,20 @@ describe('<wir-guideline-carousel>', () => {
       wrapper.remove();
     });
 
+    it('rotates again when put back after being removed while hovered', async () => {
+      const el = await mount(html`<wir-guideline-carousel src=${FEED}></wir-guideline-carousel>`);
+      const clock = await withAutoplay(el);
+      part(el, 'base')!.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+      await el.updateComplete;
+      expect(clock.pending).to.deep.equal([]);
+      // Removed under the pointer: no pointerleave ever comes.
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      expect(clock.pending).to.deep.equal([8000]);
+    });
+
     it('rotates with the real timer too', async () => {
       const el = await mount(html`<wir-guideline-carousel src=${FEED}></wir-guideline-carousel>`);
       const clock: AutoplayClock = {
