@@ -26,7 +26,8 @@ export interface AppOptions {
   /** Canonical origins allowed for every poll (each poll may add its own in the feed). */
   allowedOrigins: readonly string[];
   pow?: { enabled: boolean; maxNumber?: number; ttlSeconds?: number };
-  rateLimit?: { votesPerMinute: number; readsPerMinute: number };
+  /** `ipv6Prefix`: leading bits of an IPv6 address that count as one client (32–128, default 64). */
+  rateLimit?: { votesPerMinute: number; readsPerMinute: number; ipv6Prefix?: number };
   trustProxy?: FastifyServerOptions['trustProxy'];
   logger?: FastifyServerOptions['logger'];
   bodyLimit?: number;
@@ -87,9 +88,13 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
     : undefined;
   const voteLimiter = new RateLimiter(options.rateLimit?.votesPerMinute ?? 60, { now });
   const readLimiter = new RateLimiter(options.rateLimit?.readsPerMinute ?? 600, { now });
-  const clients = new ClientHasher(now, () => {
-    voteLimiter.clear();
-    readLimiter.clear();
+  const clients = new ClientHasher({
+    now,
+    ipv6Prefix: options.rateLimit?.ipv6Prefix,
+    onRotate: () => {
+      voteLimiter.clear();
+      readLimiter.clear();
+    },
   });
 
   const writer = new GroupCommit<BallotInput, WriteOutcome>((batch) => store.writeBallots(batch), {

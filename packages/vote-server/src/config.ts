@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_IPV6_PREFIX, MAX_IPV6_PREFIX, MIN_IPV6_PREFIX } from './internal/client-network.js';
 import { parseOriginList } from './internal/origins.js';
 
 /** The repository root, for defaults that point at the demo feed and the git-ignored .data/. */
@@ -19,7 +20,8 @@ export interface ServerConfig {
   /** True when ALLOWED_ORIGINS was not set and the local demo origins are used. */
   defaultOrigins: boolean;
   pow: { enabled: boolean; maxNumber: number; ttlSeconds: number };
-  rateLimit: { votesPerMinute: number; readsPerMinute: number };
+  /** `ipv6Prefix`: how many leading bits of an IPv6 address make one client. */
+  rateLimit: { votesPerMinute: number; readsPerMinute: number; ipv6Prefix: number };
   trustProxy: boolean | string;
   feedRefreshSeconds: number;
   retentionDays: number;
@@ -50,6 +52,17 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   if (['on', 'true', '1', 'yes'].includes(raw)) return true;
   if (['off', 'false', '0', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be "on" or "off", not ${JSON.stringify(env[name])}.`);
+}
+
+/** A household or phone holds at least a /64; wider than /32 would lump whole providers together. */
+function ipv6Prefix(env: NodeJS.ProcessEnv): number {
+  const raw = env.RATE_LIMIT_IPV6_PREFIX;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_IPV6_PREFIX;
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || value < MIN_IPV6_PREFIX || value > MAX_IPV6_PREFIX) {
+    throw new ConfigError(`RATE_LIMIT_IPV6_PREFIX must be an IPv6 prefix length from ${MIN_IPV6_PREFIX} to ${MAX_IPV6_PREFIX} without a slash (e.g. 64 for a /64), not ${JSON.stringify(raw)}.`);
+  }
+  return value;
 }
 
 /** Reads the configuration from environment variables; throws a ConfigError naming the variable. */
@@ -98,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = REPO_ROO
     rateLimit: {
       votesPerMinute: integer(env, 'RATE_LIMIT_VOTES_PER_MINUTE', 60, 0, 1_000_000),
       readsPerMinute: integer(env, 'RATE_LIMIT_READS_PER_MINUTE', 600, 0, 10_000_000),
+      ipv6Prefix: ipv6Prefix(env),
     },
     trustProxy,
     feedRefreshSeconds: integer(env, 'FEED_REFRESH_SECONDS', 300, 0, 86_400),

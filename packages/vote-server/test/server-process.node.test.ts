@@ -20,6 +20,7 @@ describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
   let server: ServerProcess;
   const voter = randomBytes(16).toString('base64url');
   const clientAddress = '203.0.113.77';
+  const ipv6Client = '2001:db8:77:1:abcd:ef01:2345:6789';
 
   before(async () => {
     server = await startServerProcess(env);
@@ -39,6 +40,8 @@ describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
     assert.equal(res.headers.get('access-control-allow-origin'), 'https://city.example');
     const poll = await fetch(`${server.url}/v1/polls/single`, { headers: { 'wir-voter': voter, 'x-forwarded-for': clientAddress } });
     assert.equal(((await poll.json()) as { voted: boolean }).voted, true);
+    const fromIpv6 = await fetch(`${server.url}/v1/polls/single`, { headers: { 'x-forwarded-for': ipv6Client } });
+    assert.equal(fromIpv6.status, 200);
   });
 
   it('creates the hash secret with owner-only permissions', () => {
@@ -54,6 +57,8 @@ describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
     const log = server.output();
     assert.match(log, /"route":"\/v1\/polls\/:poll\/votes"/);
     assert.ok(!log.includes(clientAddress), 'client address in the log');
+    // Neither the IPv6 address nor the /64 the limiter groups it by, in any spelling.
+    assert.ok(!/2001:0?db8/i.test(log), 'IPv6 client address or prefix in the log');
     assert.ok(!log.includes(voter), 'voter token in the log');
     assert.ok(!log.includes('TrackMe'), 'user agent in the log');
     assert.ok(!/remoteAddress|x-forwarded-for/i.test(log));
@@ -83,6 +88,10 @@ describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
     const badPort = await runUntilExit({ ...env, PORT: 'eighty' });
     assert.equal(badPort.code, 1);
     assert.match(badPort.output, /PORT must be a whole number/);
+
+    const badPrefix = await runUntilExit({ ...env, RATE_LIMIT_IPV6_PREFIX: '/64' });
+    assert.equal(badPrefix.code, 1);
+    assert.match(badPrefix.output, /cannot start: RATE_LIMIT_IPV6_PREFIX must be an IPv6 prefix length from 32 to 128 without a slash \(e\.g\. 64 for a \/64\), not "\/64"\./);
 
     const invalid = join(dir, 'invalid.json');
     writeFileSync(invalid, JSON.stringify({ schemaVersion: '1.0', polls: 'nope' }));

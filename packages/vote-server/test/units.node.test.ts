@@ -7,6 +7,7 @@ import { ConfigError, DEV_ORIGINS, loadConfig } from '../src/config.js';
 import { GroupCommit, QueueFullError } from '../src/internal/group-commit.js';
 import { canonicalOrigin, canonicalOriginHeader, parseOriginList } from '../src/internal/origins.js';
 import { ProofOfWork, sha256Hex, solve } from '../src/internal/pow.js';
+import { clientNetwork, parseAddress } from '../src/internal/client-network.js';
 import { ClientHasher, RateLimiter } from '../src/internal/rate-limit.js';
 import { deriveKeys, keyedHash, loadOrCreateSecret } from '../src/internal/secrets.js';
 
@@ -96,7 +97,7 @@ describe('abuse limits', () => {
   it('hashes addresses with a key that changes every UTC day', () => {
     let now = Date.parse('2026-11-25T23:59:00Z');
     let rotations = 0;
-    const hasher = new ClientHasher(() => now, () => rotations++);
+    const hasher = new ClientHasher({ now: () => now, onRotate: () => rotations++ });
     const first = hasher.hash('203.0.113.5');
     assert.equal(hasher.hash('203.0.113.5'), first);
     assert.notEqual(hasher.hash('203.0.113.6'), first);
@@ -104,6 +105,98 @@ describe('abuse limits', () => {
     now = Date.parse('2026-11-26T00:00:01Z');
     assert.notEqual(hasher.hash('203.0.113.5'), first);
     assert.equal(rotations, 2);
+  });
+});
+
+describe('client networks (what one abuse budget belongs to)', () => {
+  const hex = (bytes: Uint8Array | undefined) => (bytes ? Buffer.from(bytes).toString('hex') : undefined);
+  const full = '20010db8000000000000000000000001';
+
+  it('reads every textual form of one IPv6 address as the same 16 bytes', () => {
+    for (const form of [
+      '2001:db8::1',
+      '2001:DB8::1',
+      '2001:0db8:0000:0000:0000:0000:0000:0001',
+      '2001:db8:0:0:0:0:0:1',
+      '2001:db8::0:1',
+      '2001:db8::0.0.0.1',
+      '2001:db8::1%eth0',
+      '2001:db8::1%25en0',
+      '[2001:db8::1]',
+      '[2001:db8::1]:443',
+      ' 2001:db8::1 ',
+    ]) {
+      assert.equal(hex(parseAddress(form)), full, form);
+    }
+  });
+
+  it('expands :: at the start, in the middle and at the end, and an embedded IPv4 tail', () => {
+    assert.equal(hex(parseAddress('::')), '0'.repeat(32));
+    assert.equal(hex(parseAddress('::1')), `${'0'.repeat(31)}1`);
+    assert.equal(hex(parseAddress('1::')), `0001${'0'.repeat(28)}`);
+    assert.equal(hex(parseAddress('1:2:3:4:5:6:7::')), '00010002000300040005000600070000');
+    assert.equal(hex(parseAddress('::2:3:4:5:6:7:8')), '00000002000300040005000600070008');
+    assert.equal(hex(parseAddress('1:2:3:4:5:6:192.0.2.33')), '000100020003000400050006c0000221');
+    assert.equal(hex(parseAddress('::ffff:192.0.2.33')), '00000000000000000000ffffc0000221');
+  });
+
+  it('reads IPv4, with or without a port', () => {
+    assert.equal(hex(parseAddress('192.0.2.33')), 'c0000221');
+    assert.equal(hex(parseAddress('192.0.2.33:8080')), 'c0000221');
+  });
+
+  it('refuses what is not an address', () => {
+    for (const junk of ['', 'unknown', '1::2::3', ':::', '1:2:3:4:5:6:7:8:9', '12345::', 'g::1', '010.0.0.1', '256.0.0.1', '1.2.3', '::ffff:1.2.3.256', '[2001:db8::1', '2001:db8::1]', 'fe80::1%', '%eth0', '1.2.3.4%eth0']) {
+      assert.equal(parseAddress(junk), undefined, JSON.stringify(junk));
+    }
+  });
+
+  it('counts two addresses of one /64 as one client and different /64s as two', () => {
+    const net = (a: string, prefix?: number) => clientNetwork(a, prefix).toString('hex');
+    assert.equal(net('2001:db8:1:2::1'), net('2001:db8:1:2:ffff:ffff:ffff:ffff'));
+    assert.equal(net('2001:db8:1:2::1'), net('2001:0DB8:0001:0002:a:b:c:d%wlan0'));
+    assert.notEqual(net('2001:db8:1:2::1'), net('2001:db8:1:3::1'));
+    // Other prefix lengths, including ones that cut through a byte.
+    assert.equal(net('2001:db8:1:2::1', 48), net('2001:db8:1:ff::1', 48));
+    assert.notEqual(net('2001:db8:1::1', 48), net('2001:db8:2::1', 48));
+    assert.equal(net('2001:db8:1:20::1', 60), net('2001:db8:1:2f::1', 60));
+    assert.notEqual(net('2001:db8:1:20::1', 60), net('2001:db8:1:30::1', 60));
+    assert.notEqual(net('2001:db8:1:2::1', 128), net('2001:db8:1:2::2', 128));
+    assert.equal(net('2001:db8:1:2::1', 128), net('2001:db8:1:2:0:0:0:1', 128));
+  });
+
+  it('counts IPv4 per address, also when it arrives as ::ffff:a.b.c.d or through NAT64 (64:ff9b::/96)', () => {
+    const net = (a: string) => clientNetwork(a).toString('hex');
+    assert.equal(net('::ffff:192.0.2.33'), net('192.0.2.33'));
+    assert.equal(net('::ffff:c000:221'), net('192.0.2.33'));
+    assert.equal(net('[::ffff:192.0.2.33]:443'), net('192.0.2.33'));
+    assert.equal(net('64:ff9b::192.0.2.33'), net('192.0.2.33'));
+    assert.notEqual(net('::ffff:192.0.2.34'), net('192.0.2.33'));
+    assert.notEqual(net('64:ff9b::192.0.2.34'), net('192.0.2.33'));
+    assert.notEqual(net('192.0.2.33'), net('192.0.2.34'));
+  });
+
+  it('puts every unreadable address into one shared network, so junk buys no fresh budget', () => {
+    const unknown = clientNetwork(undefined).toString('hex');
+    for (const junk of ['unknown', '', 'x', '1::2::3']) assert.equal(clientNetwork(junk).toString('hex'), unknown);
+    assert.notEqual(clientNetwork('0.0.0.0').toString('hex'), unknown);
+    assert.notEqual(clientNetwork('::').toString('hex'), unknown);
+  });
+
+  it('the hasher keys the network, not the address, and refuses a prefix outside 32-128', () => {
+    const hasher = new ClientHasher({ now: () => 0 });
+    assert.equal(hasher.ipv6Prefix, 64);
+    assert.equal(hasher.hash('2001:db8:1:2::1'), hasher.hash('2001:db8:1:2:dead:beef::7'));
+    assert.notEqual(hasher.hash('2001:db8:1:2::1'), hasher.hash('2001:db8:1:3::1'));
+    assert.equal(hasher.hash('::ffff:198.51.100.7'), hasher.hash('198.51.100.7'));
+    const key = hasher.hash('2001:db8:1:2::1');
+    assert.match(key, /^[A-Za-z0-9_-]{22}$/);
+    assert.ok(!/2001|db8/i.test(key));
+    const wide = new ClientHasher({ now: () => 0, ipv6Prefix: 48 });
+    assert.equal(wide.hash('2001:db8:1:2::1'), wide.hash('2001:db8:1:3::1'));
+    for (const bad of [31, 129, 0, -64, 64.5, Number.NaN]) {
+      assert.throws(() => new ClientHasher({ ipv6Prefix: bad }), /IPv6 prefix length .* from 32 to 128/, String(bad));
+    }
   });
 });
 
@@ -147,6 +240,7 @@ describe('configuration', () => {
     assert.deepEqual(config.allowedOrigins, DEV_ORIGINS);
     assert.equal(config.pow.enabled, false);
     assert.equal(config.trustProxy, false);
+    assert.equal(config.rateLimit.ipv6Prefix, 64);
   });
 
   it('reads every variable', () => {
@@ -163,6 +257,7 @@ describe('configuration', () => {
         POW_MAX_NUMBER: '100000',
         TRUST_PROXY: '127.0.0.1',
         RATE_LIMIT_VOTES_PER_MINUTE: '0',
+        RATE_LIMIT_IPV6_PREFIX: '56',
       },
       root,
     );
@@ -175,7 +270,24 @@ describe('configuration', () => {
     assert.deepEqual(config.pow, { enabled: true, maxNumber: 100000, ttlSeconds: 600 });
     assert.equal(config.trustProxy, '127.0.0.1');
     assert.equal(config.rateLimit.votesPerMinute, 0);
+    assert.equal(config.rateLimit.ipv6Prefix, 56);
   });
+
+  it('accepts IPv6 prefix lengths from 32 to 128', () => {
+    for (const length of [32, 48, 64, 128]) assert.equal(loadConfig({ RATE_LIMIT_IPV6_PREFIX: ` ${length} ` }, root).rateLimit.ipv6Prefix, length);
+    assert.equal(loadConfig({ RATE_LIMIT_IPV6_PREFIX: '' }, root).rateLimit.ipv6Prefix, 64);
+  });
+
+  for (const raw of ['31', '129', '0', '/64', '64.5', '6e1', '0x40', 'sixty-four', '-64']) {
+    it(`refuses RATE_LIMIT_IPV6_PREFIX=${JSON.stringify(raw)}, saying what is allowed`, () => {
+      assert.throws(
+        () => loadConfig({ RATE_LIMIT_IPV6_PREFIX: raw }, root),
+        (e: unknown) =>
+          e instanceof ConfigError &&
+          (e as Error).message === `RATE_LIMIT_IPV6_PREFIX must be an IPv6 prefix length from 32 to 128 without a slash (e.g. 64 for a /64), not ${JSON.stringify(raw)}.`,
+      );
+    });
+  }
 
   it('an empty ALLOWED_ORIGINS allows no browser origin at all', () => {
     assert.deepEqual(loadConfig({ ALLOWED_ORIGINS: '' }, root).allowedOrigins, []);

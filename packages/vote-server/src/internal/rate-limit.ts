@@ -1,29 +1,46 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { clientNetwork, DEFAULT_IPV6_PREFIX, isValidIpv6Prefix, MAX_IPV6_PREFIX, MIN_IPV6_PREFIX } from './client-network.js';
+
+export interface ClientHasherOptions {
+  now?: () => number;
+  /** Called when the key is replaced, so buckets keyed by yesterday's hashes can be dropped. */
+  onRotate?: () => void;
+  /** Leading bits of an IPv6 address that make one client (default 64); IPv4 is always per address. */
+  ipv6Prefix?: number;
+}
 
 /**
- * Turns a client address into an opaque key for abuse limits. The key is an HMAC with a random
- * key that exists only in memory and is replaced every UTC day, so no stored or logged value
- * can be traced back to an address, and yesterday's keys cannot be recomputed by anyone.
+ * Turns a client address into an opaque key for abuse limits. The address is first reduced to
+ * the network its owner controls (see clientNetwork), so rotating through the addresses of one's
+ * own IPv6 prefix buys no extra budget. The key is an HMAC with a random key that exists only in
+ * memory and is replaced every UTC day, so no stored or logged value can be traced back to an
+ * address or a prefix, and yesterday's keys cannot be recomputed by anyone.
  */
 export class ClientHasher {
+  readonly ipv6Prefix: number;
   #day = '';
   #key = Buffer.alloc(0);
   readonly #now: () => number;
   readonly #onRotate?: () => void;
 
-  constructor(now: () => number = Date.now, onRotate?: () => void) {
-    this.#now = now;
-    this.#onRotate = onRotate;
+  constructor(options: ClientHasherOptions = {}) {
+    const prefix = options.ipv6Prefix ?? DEFAULT_IPV6_PREFIX;
+    if (!isValidIpv6Prefix(prefix)) {
+      throw new RangeError(`The IPv6 prefix length for abuse limits must be a whole number from ${MIN_IPV6_PREFIX} to ${MAX_IPV6_PREFIX}, not ${prefix}.`);
+    }
+    this.ipv6Prefix = prefix;
+    this.#now = options.now ?? Date.now;
+    this.#onRotate = options.onRotate;
   }
 
-  hash(address: string): string {
+  hash(address: string | undefined): string {
     const day = new Date(this.#now()).toISOString().slice(0, 10);
     if (day !== this.#day) {
       this.#day = day;
       this.#key = randomBytes(32);
       this.#onRotate?.();
     }
-    return createHmac('sha256', this.#key).update(address).digest('base64url').slice(0, 22);
+    return createHmac('sha256', this.#key).update(clientNetwork(address, this.ipv6Prefix)).digest('base64url').slice(0, 22);
   }
 }
 

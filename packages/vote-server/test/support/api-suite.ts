@@ -499,6 +499,66 @@ export function defineApiSuite(label: string, setup: () => Promise<TestDatabase>
         const other = await limited.inject({ method: 'POST', url: '/v1/polls/multi/votes', remoteAddress: '192.0.2.9', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(ballot(['z'])) });
         assert.equal(other.statusCode, 201);
       });
+
+      /** A vote as it reaches the server from `remoteAddress` (through a proxy when `forwardedFor` is given). */
+      const voteFrom = (on: VoteApp, remoteAddress: string, forwardedFor?: string) =>
+        on.inject({
+          method: 'POST',
+          url: '/v1/polls/multi/votes',
+          remoteAddress,
+          headers: { 'content-type': 'application/json', ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }) },
+          payload: JSON.stringify(ballot(['z'])),
+        });
+
+      it('gives all addresses of one IPv6 /64 one budget, so rotating addresses buys no extra votes', async () => {
+        const limited = await makeApp({ rateLimit: { votesPerMinute: 3, readsPerMinute: 1000 } });
+        for (const address of ['2001:db8:a:1::1', '2001:db8:a:1::2', '2001:db8:a:1:8a2e:370:7334:1'])
+          assert.equal((await voteFrom(limited, address)).statusCode, 201, address);
+        const before = await snapshot();
+        const res = await voteFrom(limited, '2001:db8:a:1:ffff:ffff:ffff:ffff');
+        assertError(res, 429, 'rate-limited');
+        assert.ok(Number(res.headers['retry-after']) >= 1);
+        assert.equal(await snapshot(), before);
+        // The neighbouring /64 is another household with its own budget.
+        assert.equal((await voteFrom(limited, '2001:db8:a:2::1')).statusCode, 201);
+        // IPv4 stays per address.
+        assert.equal((await voteFrom(limited, '192.0.2.10')).statusCode, 201);
+      });
+
+      it('reads the client address from X-Forwarded-For in any IPv6 spelling and still finds the /64', async () => {
+        const limited = await makeApp({ rateLimit: { votesPerMinute: 3, readsPerMinute: 1000 }, trustProxy: '127.0.0.1' });
+        for (const forwarded of ['2001:DB8:B:1:0:0:0:1', '[2001:db8:b:1::2]:443', '2001:0db8:000b:0001::3%eth0'])
+          assert.equal((await voteFrom(limited, '127.0.0.1', forwarded)).statusCode, 201, forwarded);
+        assertError(await voteFrom(limited, '127.0.0.1', '2001:db8:b:1::4'), 429, 'rate-limited');
+        // An untrusted peer's header is ignored: its own address counts.
+        assert.equal((await voteFrom(limited, '2001:db8:c::1', '2001:db8:b:1::5')).statusCode, 201);
+      });
+
+      it('counts an IPv4-mapped IPv6 address (::ffff:a.b.c.d) as that IPv4 address, per address', async () => {
+        const limited = await makeApp({ rateLimit: { votesPerMinute: 2, readsPerMinute: 1000 } });
+        assert.equal((await voteFrom(limited, '::ffff:198.51.100.20')).statusCode, 201);
+        assert.equal((await voteFrom(limited, '198.51.100.20')).statusCode, 201);
+        assertError(await voteFrom(limited, '::ffff:c633:6414'), 429, 'rate-limited');
+        // Its IPv4 neighbour is not in its "/64": mapped addresses are not grouped by prefix.
+        assert.equal((await voteFrom(limited, '::ffff:198.51.100.21')).statusCode, 201);
+      });
+
+      it('follows a configured prefix length: /48 groups more, /128 is per address', async () => {
+        const wide = await makeApp({ rateLimit: { votesPerMinute: 1, readsPerMinute: 1000, ipv6Prefix: 48 } });
+        assert.equal((await voteFrom(wide, '2001:db8:d:1::1')).statusCode, 201);
+        assertError(await voteFrom(wide, '2001:db8:d:ff::1'), 429, 'rate-limited');
+        assert.equal((await voteFrom(wide, '2001:db8:e::1')).statusCode, 201);
+        const exact = await makeApp({ rateLimit: { votesPerMinute: 1, readsPerMinute: 1000, ipv6Prefix: 128 } });
+        assert.equal((await voteFrom(exact, '2001:db8:f:1::1')).statusCode, 201);
+        assert.equal((await voteFrom(exact, '2001:db8:f:1::2')).statusCode, 201);
+        assertError(await voteFrom(exact, '2001:db8:f:1:0::1'), 429, 'rate-limited');
+      });
+
+      it('refuses to build with a prefix length outside 32-128', async () => {
+        for (const ipv6Prefix of [16, 31, 129, 64.5]) {
+          await assert.rejects(makeApp({ rateLimit: { votesPerMinute: 1, readsPerMinute: 1, ipv6Prefix } }), /IPv6 prefix length .* from 32 to 128/);
+        }
+      });
     });
 
     describe('durability and data protection', () => {
