@@ -42,7 +42,8 @@ export const openBudgets = {
   // +24 B for offering Leichte Sprache only in widgets whose texts have it (measured).
   'wir-timeline': { ceiling: 23808, issue: 4 },
   'wir-action-field-explorer': { ceiling: 31024, issue: 3 },
-  'wir-voting-box': { ceiling: 23472, issue: 5 },
+  // +133 B (measured): a vote the browser cannot store is sent from memory and the reader told.
+  'wir-voting-box': { ceiling: 23605, issue: 5 },
 };
 
 export const embedDir = join(repoRoot, 'dist/embed');

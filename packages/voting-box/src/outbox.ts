@@ -1,8 +1,9 @@
 /**
  * The outbox: every vote is written to localStorage BEFORE it is sent, and stays there until the
- * vote API has answered with a final word. What survives a reload, a crash or a day offline is
- * the exact request — voter token, idempotency key, options, proof — so a retry is the same vote
- * and the server counts it once (`201` the first time, `200` for every replay).
+ * vote API has answered with a final word (where storage fails, in this page's memory instead,
+ * and the reader is told). What survives a reload, a crash or a day offline is the exact request
+ * — voter token, idempotency key, options, proof — so a retry is the same vote and the server
+ * counts it once (`201` the first time, `200` for every replay).
  *
  * One record per poll and API (`wir-vote:<api>|<poll>`) doubles as this browser's memory of
  * having voted: `pending` (in the queue), `sent` (acknowledged) or `rejected` (a definitive 4xx,
@@ -55,18 +56,30 @@ const MAX_DELAY = 60_000;
 /** Answers that mean "not now" rather than "never". */
 const RETRYABLE = new Set([0, 408, 425, 429, 500, 502, 503, 504]);
 
-// Storage blocked by the browser's settings throws; then the queue lives for this page only.
+// What this page could not store — storage blocked by a setting, full (QuotaExceededError) or
+// broken — lives here for the page's lifetime and wins over the stored copy: the vote is still
+// sent and retried, and the widget tells the reader that only an open page can send it.
 const memory = new Map<string, string>();
-let storage: Pick<Storage, 'getItem' | 'setItem'> & { keys(): string[] };
-try {
-  localStorage.length;
-  storage = { getItem: (k) => localStorage.getItem(k), setItem: (k, v) => localStorage.setItem(k, v), keys: () => Object.keys(localStorage) };
-} catch {
-  storage = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), keys: () => [...memory.keys()] };
+const safely = <T>(task: () => T, fallback: T): T => {
+  try {
+    return task();
+  } catch {
+    return fallback;
+  }
+};
+const load = (key: string) => memory.get(key) ?? safely(() => localStorage.getItem(key), null);
+const keys = () => new Set([...memory.keys(), ...safely(() => Object.keys(localStorage), [])]);
+function save(key: string, value: string): void {
+  // Read back, so storage that takes writes but fails reads does not swallow a vote unseen.
+  if (safely(() => (localStorage.setItem(key, value), localStorage.getItem(key) === value), false)) memory.delete(key);
+  else memory.set(key, value);
 }
-const load = (key: string) => storage.getItem(key);
-const save = (key: string, value: string) => storage.setItem(key, value);
-const keys = () => storage.keys();
+
+/** False while the poll's record lives only in this page's memory: closing the page would lose it. */
+export const stored = (api: string, poll: string): boolean => !memory.has(PREFIX + recordId(api, poll));
+
+/** For tests: forgets what only this page's memory held. */
+export const forgetUnstored = (): void => memory.clear();
 
 /** The record's id (and storage key suffix). */
 export const recordId = (api: string, poll: string) => `${api}|${poll}`;
@@ -188,7 +201,7 @@ async function deliver(id: string): Promise<void> {
     if (locks) await locks.request(PREFIX + id, () => attempt(id));
     else await attempt(id);
   } catch {
-    // Whatever broke (no crypto.subtle on an insecure page, full storage), the vote stays queued.
+    // Whatever broke (no crypto.subtle on an insecure page), the vote stays queued.
     const record = read(id);
     if (record?.status === 'pending') retryLater(record, 'error');
   } finally {

@@ -4,7 +4,7 @@ import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, customProperty, renderEmpty, renderError, renderLoading } from '@wir/core';
 import type { Poll } from '@wir/feed';
-import { castVote, flush, getRecord, recordId, solving, subscribe } from './outbox.js';
+import { castVote, flush, getRecord, recordId, solving, stored, subscribe } from './outbox.js';
 import type { VoteRecord } from './outbox.js';
 import { apiBase } from './vote-client.js';
 import type { PollResults, PollState } from './vote-client.js';
@@ -307,6 +307,7 @@ export class WirVotingBox extends WirElement {
     let canSend = false;
     const share = solving(record.api, record.poll);
     const waiting = record.status === 'pending' && !!record.reason;
+    const unstored = record.status === 'pending' && !stored(record.api, record.poll);
     if (record.status === 'sent') {
       title =
         record.reason === 'already-voted'
@@ -325,18 +326,29 @@ export class WirVotingBox extends WirElement {
       canSend = true;
     } else if (waiting) {
       title = msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' });
-      detail = msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet – auch wenn Sie die Seite später erneut öffnen.', { id: 'vote.unreachable', desc: 'The vote server cannot be reached; the stored vote will be sent automatically later.' });
+      detail = unstored
+        ? msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet.', { id: 'vote.unreachableNow', desc: 'The vote server cannot be reached; the vote (kept only in the open page, see vote.keepOpen) will be sent automatically when it answers again.' })
+        : msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet – auch wenn Sie die Seite später erneut öffnen.', { id: 'vote.unreachable', desc: 'The vote server cannot be reached; the stored vote will be sent automatically later.' });
       canSend = true;
     } else {
       title = msg('Ihre Stimme wird gesendet …', { id: 'vote.sending', desc: 'Shown while the vote is on its way to the server.' });
     }
+    if (unstored) {
+      // Only this page holds the vote (storage full or blocked): that, and what the reader can do
+      // about it, comes first; the state's own line (sending, progress, why it waits) follows.
+      detail = detail ?? title;
+      title = msg('Ihre Stimme konnte in diesem Browser nicht gespeichert werden.', { id: 'vote.notStored', desc: 'Headline when the browser refused to store the vote (storage full or blocked); it is sent from the open page only.' });
+    }
     // The live region speaks when the state changes without a user action right now (delivered
     // after a retry, refused); progress percentages are not part of the key, so they stay quiet.
-    const key = `${record.key}|${record.status}|${record.reason}|${share !== undefined}`;
+    const key = `${record.key}|${record.status}|${record.reason}|${share !== undefined}|${unstored}`;
     if (this.#messageKey !== undefined && this.#messageKey !== key && !this.#focusMessage) this.#announce([title, detail].filter(Boolean).join(' '));
     this.#messageKey = key;
     return html`<div class="message" part="message" data-status=${record.status} tabindex="-1">
       <p class="message-title">${title}</p>
+      ${unstored
+        ? html`<p>${msg('Sie wird nur gesendet, solange diese Seite geöffnet ist. Bitte schließen Sie die Seite erst, wenn hier steht, dass Ihre Stimme gezählt wurde.', { id: 'vote.keepOpen', desc: 'Follows vote.notStored: the vote is sent only while this page stays open, so the reader should keep it open until the confirmation (vote.counted) appears.' })}</p>`
+        : nothing}
       ${detail ? html`<p>${detail}</p>` : nothing}
       ${record.status !== 'rejected' && record.reason !== 'already-voted' && labels.length
         ? html`<p>${msg(str`Ihre Wahl: ${choice}`, { id: 'vote.yourChoice', desc: 'The answers the reader chose; the placeholder is one answer or a list of answers.' })}</p>`

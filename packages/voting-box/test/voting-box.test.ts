@@ -11,7 +11,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clearFeedCache } from '@wir/feed';
 import '../src/wir-voting-box.js';
 import { WirVoteAcceptEvent, WirVoteRejectEvent, WirVoteSubmitEvent, WirVotingBox } from '../src/index.js';
-import { flush, getRecord, voterToken } from '../src/outbox.js';
+import { flush, forgetUnstored, getRecord, stored, voterToken } from '../src/outbox.js';
 import type { VoteRecord } from '../src/outbox.js';
 import { apiBase } from '../src/vote-client.js';
 import { solveChallenge } from '../src/pow.js';
@@ -82,6 +82,42 @@ async function vote(el: Box, ...options: string[]): Promise<void> {
 }
 
 const record = (poll: string): VoteRecord | undefined => getRecord(apiBase(main.api)!, poll);
+
+/**
+ * Fills this origin's localStorage for real, until Chromium refuses with QuotaExceededError even
+ * a one-character value; returns the undo. (Other test files share the origin, so tests keep it
+ * full only for as long as they must.)
+ */
+function fillStorage(): () => void {
+  const filler: string[] = [];
+  let chunk = 'x'.repeat(1 << 20);
+  while (chunk) {
+    const key = `wir-test-fill:${filler.length}`;
+    try {
+      localStorage.setItem(key, chunk);
+      filler.push(key);
+    } catch (error) {
+      expect((error as DOMException).name).to.equal('QuotaExceededError');
+      chunk = chunk.slice(0, chunk.length >> 1);
+    }
+  }
+  return () => filler.forEach((key) => localStorage.removeItem(key));
+}
+
+/** Makes every use of localStorage throw, as a browser setting that blocks storage does; returns the undo. */
+function blockStorage(): () => void {
+  const own = Object.getOwnPropertyDescriptor(window, 'localStorage');
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('The access is denied for this document.', 'SecurityError');
+    },
+  });
+  return () => (own ? Object.defineProperty(window, 'localStorage', own) : delete (window as { localStorage?: Storage }).localStorage);
+}
+
+const NOT_STORED = 'Ihre Stimme konnte in diesem Browser nicht gespeichert werden.';
+const KEEP_OPEN = 'Sie wird nur gesendet, solange diese Seite geöffnet ist. Bitte schließen Sie die Seite erst, wenn hier steht, dass Ihre Stimme gezählt wurde.';
 
 /** Counts the POSTs the page sends (the real fetch still does the work). */
 function countPosts(): { count: () => number; restore: () => void } {
@@ -598,6 +634,122 @@ describe('<wir-voting-box>', () => {
       await sent(again);
       expect(getRecord(base, 'queue')!.reason).to.equal('replayed');
       expect(await totals('queue')).to.deep.equal(after);
+    });
+  });
+
+  describe('storage full, blocked or broken: sent from memory, and the reader is told', () => {
+    afterEach(() => forgetUnstored());
+
+    it('full storage (filled until QuotaExceededError): sends at once, says so politely, confirms, counts once', async function () {
+      this.timeout(30_000);
+      const el = await mount('single');
+      await resultsShown(el);
+      const before = await totals('single');
+      const base = apiBase(main.api)!;
+      // The answer waits until the "sending" state has been checked, so nothing races it.
+      const real = globalThis.fetch;
+      let posts = 0;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (init?.method !== 'POST') return real(input, init);
+        posts++;
+        const response = await real(input, init);
+        await held;
+        return response;
+      };
+      const unfill = fillStorage();
+      try {
+        const accepted = oneEvent(el, 'wir-vote-accept') as Promise<WirVoteAcceptEvent>;
+        await vote(el, 'b');
+        const m = message(el)!;
+        expect(m.dataset.status).to.equal('pending');
+        expect(el.shadowRoot!.activeElement).to.equal(m);
+        expect(text(m.querySelector('.message-title'))).to.equal(NOT_STORED);
+        expect(text(m)).to.contain(KEEP_OPEN);
+        expect(text(m)).to.contain('Ihre Stimme wird gesendet …');
+        expect(text(m)).to.contain('Ihre Wahl: Antwort B');
+        await waitUntil(() => posts === 1, 'sent at once');
+        // The vote lives in this page only, with its key and this page's voter token.
+        expect(localStorage.getItem(`wir-vote:${base}|single`)).to.equal(null);
+        expect(stored(base, 'single')).to.equal(false);
+        expect(getRecord(base, 'single')).to.include({ status: 'pending' });
+        expect(getRecord(base, 'single')!.key).to.match(/^[0-9a-f-]{36}$/);
+        await expect(el).to.be.accessible();
+        release();
+        expect((await accepted).detail).to.deep.equal({ poll: 'single', options: ['b'], replayed: false });
+        await sent(el);
+        expect(text(message(el))).to.contain('Vielen Dank! Ihre Stimme wurde gezählt.');
+        expect(text(message(el))).not.to.contain('nicht gespeichert');
+        await expect(el).to.be.accessible();
+      } finally {
+        unfill();
+        release();
+        globalThis.fetch = real;
+      }
+      expect(posts).to.equal(1);
+      const after = await totals('single');
+      expect(after.total).to.equal(before.total + 1);
+      expect(after.counts.b).to.equal(before.counts.b + 1);
+    });
+
+    it('storage that throws on every read: the widget renders, and a vote is still sent and confirmed', async () => {
+      const getItem = Storage.prototype.getItem;
+      Storage.prototype.getItem = () => {
+        throw new DOMException('The file is corrupted.', 'UnknownError');
+      };
+      try {
+        const el = await mount('single');
+        expect(part(el, 'error')).to.equal(null);
+        expect(part(el, 'form')).to.exist;
+        await resultsShown(el);
+        await vote(el, 'c');
+        // Written but not readable back: kept in memory, and said so.
+        expect(text(message(el))).to.contain(NOT_STORED);
+        await sent(el);
+        expect(text(message(el))).to.contain('Vielen Dank! Ihre Stimme wurde gezählt.');
+      } finally {
+        Storage.prototype.getItem = getItem;
+      }
+    });
+
+    it('blocked storage and the server down: the vote waits in memory, the automatic retry delivers it once with the same key', async function () {
+      this.timeout(90_000);
+      const unblock = blockStorage();
+      try {
+        const el = await mount('queue');
+        await resultsShown(el);
+        const before = await totals('queue');
+        await server('stop', MAIN, { signal: 'SIGKILL' });
+        const base = apiBase(main.api)!;
+        await vote(el, 'a');
+        await waitUntil(() => text(message(el)).includes('nicht erreichbar'), 'offline message', { timeout: 8000 });
+        const m = message(el)!;
+        expect(text(m.querySelector('.message-title'))).to.equal(NOT_STORED);
+        expect(text(m)).to.contain(KEEP_OPEN);
+        // Nothing that promises a later visit: this page is the only copy.
+        expect(text(m)).not.to.contain('Ihre Stimme ist in diesem Browser gespeichert.');
+        expect(text(m)).not.to.contain('erneut öffnen');
+        expect(part(el, 'send-button')).to.exist;
+        const queued = getRecord(base, 'queue')!;
+        expect(queued).to.include({ status: 'pending', reason: 'network' });
+        await expect(el).to.be.accessible();
+        el.lang = 'ar';
+        await waitUntil(() => part(el, 'base')?.getAttribute('dir') === 'rtl', 'Arabic');
+        await expect(el).to.be.accessible();
+        el.lang = 'de';
+        await server('start', MAIN);
+        // No online event, no button: the backoff timer of the in-memory queue sends it.
+        await waitUntil(() => $(el, '[part~="message"][data-status="sent"]'), 'delivered by the retry', { timeout: 70_000, interval: 200 });
+        expect(getRecord(base, 'queue')).to.include({ status: 'sent', key: queued.key, voter: queued.voter });
+        expect(getRecord(base, 'queue')!.tries).to.be.at.least(1);
+        const after = await totals('queue');
+        expect(after.total).to.equal(before.total + 1);
+        expect(after.counts.a).to.equal(before.counts.a + 1);
+      } finally {
+        unblock();
+        await server('start', MAIN);
+      }
     });
   });
 
