@@ -109,7 +109,9 @@ const localizedMsg = ((template: TemplateLike, options?: MsgOptions) => {
   if (translated && isStrTagged(translated) && isStrTagged(template)) {
     return joinStringsAndValues(translated.strings, template.values, translated.values as number[]);
   }
-  return defaultMsg(template);
+  // Cast to a plain function type: lit-localize's extractor takes any call of a value typed as
+  // msg() for a message to extract, and would fail on this one. No code changes.
+  return (defaultMsg as (template: TemplateLike) => ReturnType<MsgFn>)(template);
 }) as MsgFn;
 
 declare const __WIR_SCRIPT_BUNDLE__: boolean | undefined;

@@ -159,12 +159,14 @@
 'vote.hintMultiple': `You can choose several answers.`,
 'vote.hintSingle': `Choose one answer.`,
 'vote.interim': `Results so far`,
+'vote.keepOpen': `It will only be sent while this page is open. Please do not close the page until it says here that your vote was counted.`,
 'vote.kept': `Your vote is saved in this browser.`,
 'vote.mine': `your choice`,
 'vote.multipleShares': `Several answers were possible, so the shares can add up to more than 100%.`,
 'vote.noChoice': `Please choose an answer.`,
 'vote.noPoll': `No poll is given (attribute “poll”).`,
 'vote.noSource': `No data source is given for this poll.`,
+'vote.notStored': `Your vote could not be stored in this browser.`,
 'vote.opens': str`Voting opens on ${0}.`,
 'vote.proving': str`Security check in your browser: ${0}`,
 'vote.rateLimited': str`Very many votes are coming from your network right now. It will be sent automatically at ${0}.`,
@@ -188,6 +190,7 @@
 'vote.total': str`Participants: ${0}`,
 'vote.unknownPoll': str`The strategy data contain no poll “${0}”.`,
 'vote.unreachable': `The vote server cannot be reached right now. Your vote will be sent automatically as soon as it answers again – even if you open this page again later.`,
+'vote.unreachableNow': `The voting server cannot be reached at the moment. It will be sent automatically as soon as the server responds again.`,
 'vote.yourChoice': str`Your choice: ${0}`,
     };
   

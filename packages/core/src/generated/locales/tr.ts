@@ -159,12 +159,14 @@
 'vote.hintMultiple': `Birden fazla yanıt seçebilirsiniz.`,
 'vote.hintSingle': `Bir yanıt seçin.`,
 'vote.interim': `Şu ana kadarki sonuçlar`,
+'vote.keepOpen': `Yalnızca bu sayfa açıkken gönderilecektir. Lütfen burada oyunuzun sayıldığı yazana kadar sayfayı kapatmayın.`,
 'vote.kept': `Oyunuz bu tarayıcıda kayıtlı.`,
 'vote.mine': `sizin seçiminiz`,
 'vote.multipleShares': `Birden fazla yanıt seçilebildiği için oranların toplamı %100'ü aşabilir.`,
 'vote.noChoice': `Lütfen bir yanıt seçin.`,
 'vote.noPoll': `Bir oylama belirtilmemiş (“poll” özniteliği).`,
 'vote.noSource': `Bu oylama için bir veri kaynağı belirtilmemiş.`,
+'vote.notStored': `Oyunuz bu tarayıcıda kaydedilemedi.`,
 'vote.opens': str`Oylama ${0} tarihinde başlıyor.`,
 'vote.proving': str`Tarayıcınızda güvenlik denetimi: ${0}`,
 'vote.rateLimited': str`Şu anda ağınızdan çok sayıda oy geliyor. Oyunuz saat ${0} itibarıyla otomatik olarak gönderilecek.`,
@@ -188,6 +190,7 @@
 'vote.total': str`Katılımcı sayısı: ${0}`,
 'vote.unknownPoll': str`Strateji verilerinde “${0}” adlı bir oylama yok.`,
 'vote.unreachable': `Oylama sunucusuna şu anda ulaşılamıyor. Oyunuz, sunucu yeniden yanıt verir vermez otomatik olarak gönderilecek – sayfayı daha sonra yeniden açsanız bile.`,
+'vote.unreachableNow': `Oylama sunucusuna şu anda ulaşılamıyor. Sunucu yeniden yanıt verdiğinde otomatik olarak gönderilecektir.`,
 'vote.yourChoice': str`Seçiminiz: ${0}`,
     };
   
