@@ -38,12 +38,13 @@ export const budgets = {
  * Delete a row as soon as its widget is within its budget.
  */
 export const openBudgets = {
-  // Lowered to the measured sizes after the shared chunk lost 1.1 kB (issue 7's session), then
-  // +24 B for offering Leichte Sprache only in widgets whose texts have it (measured).
-  'wir-timeline': { ceiling: 23808, issue: 4 },
-  'wir-action-field-explorer': { ceiling: 31024, issue: 3 },
-  // +133 B (measured): a vote the browser cannot store is sent from memory and the reader told.
-  'wir-voting-box': { ceiling: 23605, issue: 5 },
+  // The measured sizes at the end of issue 7's session (after the shared chunk lost 1.1 kB, and
+  // with easy German offered per widget and the voting box's in-memory fallback), rounded up to
+  // 16 B: content hashes of the lazy chunks, named inside the shared chunk, move its gzip size by
+  // a few bytes whenever a translation changes.
+  'wir-timeline': { ceiling: 23824, issue: 4 },
+  'wir-action-field-explorer': { ceiling: 31040, issue: 3 },
+  'wir-voting-box': { ceiling: 23616, issue: 5 },
 };
 
 export const embedDir = join(repoRoot, 'dist/embed');

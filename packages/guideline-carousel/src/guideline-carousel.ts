@@ -169,8 +169,7 @@ export class WirGuidelineCarousel extends WirElement {
     // `start` applies when it changes and when the first feed arrives — silently, no event. A
     // refreshed feed (a fresh copy replacing an offline one) keeps the reader on their guideline.
     if (changed.has('start') || (feed && feed !== this.#appliedFeed)) {
-      const shown = this.#appliedFeed && !changed.has('start') && this.#appliedFeed.guidelines[this.index]?.id;
-      const kept = shown ? this.#guidelines.findIndex((g) => g.id == shown) : -1;
+      const kept = this.#indexOf(!changed.has('start') && this.#appliedFeed?.guidelines[this.index]?.id);
       this.#appliedFeed = feed;
       this.index = kept >= 0 ? kept : this.#startIndex();
       this.motion = undefined;
@@ -179,13 +178,18 @@ export class WirGuidelineCarousel extends WirElement {
     const chosen = this.selection?.value;
     if (chosen !== this.#appliedSelection) {
       this.#appliedSelection = chosen;
-      const found = chosen?.kind == 'guideline' ? this.#guidelines.findIndex((g) => g.id == chosen.id) : -1;
+      const found = this.#indexOf(chosen?.kind == 'guideline' && chosen.id);
       if (found >= 0) this.index = found;
     }
     if (this.index >= this.#guidelines.length) this.index = 0;
   }
 
   #appliedSelection?: Selection;
+
+  /** Position of the guideline with this id; -1 for none (or no id: false, undefined). */
+  #indexOf(id: string | false | undefined): number {
+    return this.#guidelines.findIndex((g) => g.id === id);
+  }
   #servedLoad?: Promise<void>;
 
   /**
@@ -225,9 +229,8 @@ export class WirGuidelineCarousel extends WirElement {
   #startIndex(): number {
     const wanted = this.start?.trim();
     if (!wanted) return 0;
-    const list = this.#guidelines;
-    let found = list.findIndex((g) => g.id === wanted);
-    if (found < 0 && /^\d+$/.test(wanted)) found = list.findIndex((g) => g.number === Number(wanted));
+    let found = this.#indexOf(wanted);
+    if (found < 0 && /^\d+$/.test(wanted)) found = this.#guidelines.findIndex((g) => g.number === Number(wanted));
     return Math.max(found, 0);
   }
 
