@@ -56,7 +56,7 @@ export class FeedController implements ReactiveController {
     // After a retry from inside the widget, focus goes to the error view's one button (retry),
     // else to where the content starts: the first rendered element, made focusable by script
     // (tabIndex is -1 unless it is a tab stop already). Not when focus has moved on meanwhile.
-    const settle = (current: number, event: () => Event, refocus: boolean): void => {
+    const settle = (current: number, event: () => Event, refocus?: boolean): void => {
       watch();
       host.requestUpdate();
       void host.updateComplete.then(() => {
@@ -76,11 +76,15 @@ export class FeedController implements ReactiveController {
       loadFeedPart(part, url!, { reload: true }).then(
         (result) => {
           if (current !== generation) return;
+          // Still offline: the same saved copy again, so no new render or load event.
+          if (result.stale) return watch();
           this.result = result;
-          settle(current, () => new WirFeedLoadEvent(result), false);
+          settle(current, () => new WirFeedLoadEvent(result));
         },
         // A content error now (the server is back with a broken feed) keeps the copy on screen.
-        () => current === generation && watch(),
+        // watch() reads what is shown now: after a newer load it watches only a saved copy (a
+        // widget removed meanwhile asks on until the network is back, then stops).
+        watch,
       );
     };
 

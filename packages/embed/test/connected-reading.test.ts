@@ -204,6 +204,15 @@ describe('freshness', () => {
     expect(freshness(carousel).querySelector('.wir-stale')!.textContent).to.match(/Offline: gespeicherte Fassung vom/);
     await expect(carousel).to.be.accessible();
 
+    // The browser reports the network back, but the connection is still cut: the same saved copy,
+    // so no new load event and the badge stays.
+    let loads = 0;
+    carousel.addEventListener('wir-feed-load', () => loads++);
+    window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(loads).to.equal(0);
+    expect(freshness(carousel).querySelector('.wir-stale')).to.not.equal(null);
+
     // The reader moved on meanwhile; the network returns.
     $(carousel, '[part~="next-button"]')!.click();
     await carousel.updateComplete;
@@ -211,6 +220,7 @@ describe('freshness', () => {
     await fetch(`/__test/feed/switch?key=${key}&mode=ok`);
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => !freshness(carousel).querySelector('.wir-stale'), 'the badge goes once a fresh copy arrived');
+    expect(loads).to.equal(1);
     expect($(carousel, '[data-active]')!.id).to.equal('slide-1');
     expect(root(carousel).activeElement?.id).to.equal('tab-1');
   });
