@@ -5,7 +5,7 @@ import type { Feed, FeedResult } from '@wir/feed';
 import '../src/wir-guideline-carousel.js';
 import { WirGuidelineCarousel, WirSlideChangeEvent } from '../src/index.js';
 import type { AutoplayClock } from '../src/index.js';
-import { mount as mountWidget, settled as settledWidget } from '../../core/test/support/widget-fixture.js';
+import { captureAlerts, mount as mountWidget, settled as settledWidget } from '../../core/test/support/widget-fixture.js';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
 declare const describe: (name: string, body: () => void) => void;
@@ -618,15 +618,7 @@ describe('<wir-guideline-carousel>', () => {
   });
 
   describe('safety', () => {
-    let alerts: unknown[];
-    const originalAlert = window.alert;
-    beforeEach(() => {
-      alerts = [];
-      window.alert = (message?: unknown) => void alerts.push(message);
-    });
-    afterEach(() => {
-      window.alert = originalAlert;
-    });
+    const alerts = captureAlerts();
 
     it('renders markup in feed text as inert text', async () => {
       const el = await mount(html`<wir-guideline-carousel src="${FIXTURES}hostile.json"></wir-guideline-carousel>`);
@@ -636,7 +628,7 @@ describe('<wir-guideline-carousel>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelectorAll('img, script, b, svg:not(.icon)')).to.have.length(0);
       await aTimeout(100);
-      expect(alerts).to.deep.equal([]);
+      expect(alerts.calls).to.deep.equal([]);
     });
 
     it('never uses a javascript: image: the feed is rejected, and the renderer drops it too', async () => {

@@ -6,7 +6,7 @@ import { loadLocale, withRenderLocale } from '@wir/core';
 import '../src/wir-timeline.js';
 import { WirEntrySelectEvent, WirTimeline } from '../src/index.js';
 import { formatEntryDate, formatPartialDate } from '../src/dates.js';
-import { mount as mountWidget, settled as settledWidget } from '../../core/test/support/widget-fixture.js';
+import { captureAlerts, mount as mountWidget, settled as settledWidget } from '../../core/test/support/widget-fixture.js';
 
 // web-test-runner provides mocha's globals; the repo has no @types/mocha (module-scoped types).
 declare const describe: (name: string, body: () => void) => void;
@@ -863,15 +863,7 @@ describe('<wir-timeline>', () => {
   });
 
   describe('safety', () => {
-    let alerts: unknown[];
-    const originalAlert = window.alert;
-    beforeEach(() => {
-      alerts = [];
-      window.alert = (message?: unknown) => void alerts.push(message);
-    });
-    afterEach(() => {
-      window.alert = originalAlert;
-    });
+    const alerts = captureAlerts();
 
     it('renders markup in feed text as inert text', async () => {
       const el = await mount(html`<wir-timeline entry="boese" today=${TODAY} src="${FIXTURES}hostile.json"></wir-timeline>`);
@@ -883,7 +875,7 @@ describe('<wir-timeline>', () => {
       const ics = await icsOf(await calendarLink(el, 'boese'));
       expect(unfold(ics)).to.include('SUMMARY;LANGUAGE=de:<img src=x onerror=alert(1)>');
       await aTimeout(100);
-      expect(alerts).to.deep.equal([]);
+      expect(alerts.calls).to.deep.equal([]);
     });
 
     it('never links to javascript: or data:, even for a feed object that skipped validation', async () => {

@@ -26,3 +26,23 @@ export async function settled<T extends LitElement>(el: T, state = 'base, [part~
 export async function mount<T extends LitElement>(template: TemplateResult, state?: string): Promise<T> {
   return settled(await fixture<T>(template), state);
 }
+
+declare const beforeEach: (body: () => void) => void;
+declare const afterEach: (body: () => void) => void;
+
+/**
+ * For the safety suites: `window.alert` records its calls instead of opening a dialog, for each
+ * test of the calling suite, so "no script from the feed ran" can be asserted as an empty list.
+ */
+export function captureAlerts(): { readonly calls: unknown[] } {
+  const original = window.alert;
+  const record = { calls: [] as unknown[] };
+  beforeEach(() => {
+    record.calls = [];
+    window.alert = (message?: unknown) => void record.calls.push(message);
+  });
+  afterEach(() => {
+    window.alert = original;
+  });
+  return record;
+}
