@@ -14,6 +14,7 @@ import { defaultMsg } from '@lit/localize/internal/default-msg.js';
 import { isStrTagged, joinStringsAndValues } from '@lit/localize/internal/str-tag.js';
 import type { LocaleModule, MsgFn, MsgOptions, TemplateLike, TemplateMap } from '@lit/localize';
 import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.js';
+import { primaryLanguage } from '@wir/feed';
 
 export { allLocales, sourceLocale, targetLocales };
 
@@ -40,10 +41,9 @@ let renderLocale: Locale | undefined;
  */
 export function resolveLocale(tag: string | null | undefined): Locale {
   const lower = tag?.trim().toLowerCase().replace(/_/g, '-') ?? '';
-  const primary = (t: string) => t.split('-')[0].toLowerCase();
   return (
     allLocales.find((l) => l.toLowerCase() === lower) ??
-    allLocales.find((l) => primary(l) === primary(lower)) ??
+    allLocales.find((l) => primaryLanguage(l) === primaryLanguage(lower)) ??
     sourceLocale
   );
 }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { resolveText, textDirection } from '@wir/feed';
+import { primaryLanguage as primary, resolveText, textDirection } from '@wir/feed';
 import type { LocalizedText, ResolvedText, Spec } from '@wir/feed';
 import { chooseEasyLanguage, EASY_GERMAN, easyLanguageChosen } from './easy-language.js';
 import { FeedController } from './feed-controller.js';
@@ -13,8 +13,6 @@ import { isLocaleLoaded, loadLocale, resolveLocale, sourceLocale, withRenderLoca
 import type { Locale } from './locale.js';
 import { baseStyles } from './base.styles.js';
 import { tokens } from './tokens.styles.js';
-
-const primary = (tag: string) => tag.split('-')[0].toLowerCase();
 
 /**
  * Base class of every WIR widget: finds the reader's language, loads the feed, and renders

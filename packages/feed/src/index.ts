@@ -36,7 +36,7 @@ export { guidelinesPart } from './slices/guidelines.js';
 export { cataloguePart } from './slices/catalogue.js';
 export { timelinePart } from './slices/timeline.js';
 export { pollsPart } from './slices/polls.js';
-export { resolveText, textDirection, type ResolvedText } from './text.js';
+export { primaryLanguage, resolveText, textDirection, type ResolvedText } from './text.js';
 export { feedJsonSchema } from './json-schema.js';
 import { type FeedResult, type LoadFeedOptions, loadFeedPart } from './load.js';
 import { feedSchema } from './schema.js';

@@ -59,7 +59,7 @@ export interface FeedResult {
   staleReason?: FeedError;
   /** When this copy of the feed was fetched. */
   loadedAt: Date;
-  /** Language tags (as written) of the texts in the part of the feed that was checked. */
+  /** Language tags of the texts in the part of the feed that was checked, in lower case. */
   languages: Set<string>;
 }
 

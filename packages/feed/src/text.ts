@@ -20,7 +20,9 @@ const subtags = (tag: string): string[] => {
   return privateUse < 0 ? parts : parts.slice(0, privateUse);
 };
 
-const primary = (tag: string): string => subtags(tag)[0];
+/** The primary language subtag in lower case (`tr-TR` → `tr`, `de-x-ls` → `de`, `pt_BR` → `pt`). */
+export const primaryLanguage = (tag: string): string => subtags(tag)[0];
+const primary = primaryLanguage;
 
 /** Writing direction of a language tag; an explicit script subtag (az-Arab, sd-Deva) wins. */
 export function textDirection(lang: string): 'ltr' | 'rtl' {

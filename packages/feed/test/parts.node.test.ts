@@ -38,6 +38,15 @@ describe('feed parts: each widget checks only what it reads', () => {
     for (const spec of [guidelinesPart, timelinePart, pollsPart]) assert.deepEqual(problemsOf(spec, feed), []);
   });
 
+  test('the languages of the texts checked are reported in lower case, however the feed writes them', () => {
+    // Language tags are case-insensitive: "de-X-LS" is easy German, and widgets must offer it.
+    const feed = broken((f) => (f.guidelines[0].title = { de: 'Offene Stadt', 'de-X-LS': 'Die Stadt ist offen' }));
+    const result = validatePart(guidelinesPart, feed);
+    assert.ok(result.ok);
+    assert.ok(result.languages.has('de-x-ls'));
+    assert.ok(![...result.languages].includes('de-X-LS'));
+  });
+
   test('every part checks the header: version, strategy, languages', () => {
     const newer = broken((f) => (f.schemaVersion = '2.0'));
     const noStrategy = broken((f) => delete f.strategy);

@@ -4,7 +4,10 @@ import { SUPPORTED_SCHEMA_MAJOR } from '../schema/common.js';
 import { at, check, type Checker, isObject, problem, quote, type Spec } from './spec.js';
 
 export type ValidationResult =
-  /** `languages`: the language tags of the texts checked, as written, e.g. to offer "de-x-ls". */
+  /**
+   * `languages`: the language tags of the texts checked, in lower case (tags are
+   * case-insensitive, so `de-X-LS` counts as "de-x-ls"), e.g. to offer easy German.
+   */
   | { ok: true; feed: Feed; problems: []; languages: Set<string> }
   | { ok: false; problems: FeedProblem[] };
 
@@ -79,5 +82,5 @@ export function validatePart(spec: Spec, data: unknown): ValidationResult {
   }
   return c.problems.length
     ? { ok: false, problems: c.problems }
-    : { ok: true, feed: data as Feed, problems: [], languages: new Set(c.texts.flatMap(([, text]) => Object.keys(text))) };
+    : { ok: true, feed: data as Feed, problems: [], languages: new Set(c.texts.flatMap(([, text]) => Object.keys(text).map((tag) => tag.toLowerCase()))) };
 }
