@@ -63,8 +63,11 @@ describe('widget groups', () => {
     const all = entryIds(same);
     expect(all).to.include.members(['phase-1', 'kickoff', 'arbeit-messe']);
     await waitUntil(() => $(carousel, '[part~="measures-link"]'), 'the carousel offers the measures of guideline 1');
+    const measures = $(carousel, '[data-active] [part~="measures-link"]')!;
+    // A button as wide as its label, not a bar across the slide.
+    expect(measures.getBoundingClientRect().width).to.be.below(measures.parentElement!.getBoundingClientRect().width - 20);
     const before = history.length;
-    $(carousel, '[data-active] [part~="measures-link"]')!.click();
+    measures.click();
     await waitUntil(() => entryIds(same).length === 1, 'the same group follows');
     expect(entryIds(same)).to.deep.equal(['phase-1']);
     expect($(same, '[part~="selection-note"]')!.textContent).to.match(/Auswahl: Leitlinie\s+1/);

@@ -55,7 +55,9 @@ export const styles = css`
     background: var(--_wir-color-surface);
   }
 
+  /* As wide as its label, not the slide. */
   .measures-link {
+    align-self: start;
     color: var(--_wir-color-accent);
   }
 

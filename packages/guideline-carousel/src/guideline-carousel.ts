@@ -204,9 +204,7 @@ export class WirGuidelineCarousel extends WirElement {
     // Decided by the attribute: the group's module may still be loading, and a link elsewhere
     // must not be offered to a reader who should stay on this page.
     if (this.group)
-      return html`<button class="wir-button measures-link" part="measures-link" @click=${() => this.choose({ kind: 'guideline', id: guideline.id })}>
-        ${label}
-      </button>`;
+      return html`<button class="wir-button measures-link" part="measures-link" @click=${() => this.choose({ kind: 'guideline', id: guideline.id })}>${label}</button>`;
     if (!feed.strategy.measuresPage) return nothing;
     // A fragment on the measures page names the explorer's element id ("/#massnahmen"): its
     // state segment then carries that id, and the anchor stays first for the page.
@@ -235,7 +233,7 @@ export class WirGuidelineCarousel extends WirElement {
   }
 
   #isRtl(): boolean {
-    const base = this.renderRoot.querySelector('[part~="base"]');
+    const base = this.renderRoot.querySelector('.base');
     return (base ? getComputedStyle(base).direction : this.dir) === 'rtl';
   }
 
@@ -268,7 +266,8 @@ export class WirGuidelineCarousel extends WirElement {
     if (target < 0) target = last;
     if (target > last) target = 0;
     this.#goTo(target, 'user');
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+    // Only the picker's tabs carry aria-selected.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-selected=true]')?.focus());
   }
 
   #onPointerEnter(event: PointerEvent): void {
