@@ -229,7 +229,7 @@ export class WirTimeline extends WirElement {
       this.#pendingNowScroll = false;
       this.#focusEntry(id)?.scrollIntoView({
         block: 'center',
-        inline: 'nearest',
+        inline: 'center',
         behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
       });
     } else if (this.#pendingNowScroll && this.#list) {
@@ -359,7 +359,7 @@ export class WirTimeline extends WirElement {
 
   /** Scrolls the horizontal track by most of its width, towards earlier (-1) or later (1) entries. */
   #scrollTrack(towards: -1 | 1): void {
-    if (towards < 0 ? this.#overflow.atStart : this.#overflow.atEnd) return;
+    // At either end the browser clamps the scroll, so a click on a disabled button does nothing.
     const list = this.#list!;
     // No behavior given: the stylesheet's scroll-behavior decides (smooth unless reduced motion).
     list.scrollBy({ left: (this.dir === 'rtl' ? -towards : towards) * list.clientWidth * 0.8 });
@@ -372,7 +372,7 @@ export class WirTimeline extends WirElement {
   }
 
   #number(value: number): string {
-    return new Intl.NumberFormat(this.#locale).format(value);
+    return value.toLocaleString(this.#locale);
   }
 
   #kindLabel(kind: TimelineKind, plural?: boolean): string {
@@ -614,12 +614,12 @@ export class WirTimeline extends WirElement {
                   class="wir-button"
                   part="show-all-button"
                   type="button"
-                  @click=${async () => {
+                  @click=${() => {
                     this.#lifted = true;
-                    // Focus moves to the first entry that was hidden, so keyboard users continue where they were.
+                    // Focus moves to the first entry that was hidden, so keyboard users continue
+                    // where they were; updated() also scrolls it into view, as for a deep link.
+                    this.#pendingFocus = firstHidden;
                     this.requestUpdate();
-                    await this.updateComplete;
-                    this.#focusEntry(firstHidden);
                   }}
                 >
                   ${msg(str`Alle anzeigen (${this.#number(all.length)})`, { id: 'timeline.showAll', desc: 'Button that lists all entries when a limit hides some; the placeholder is their number.' })}
