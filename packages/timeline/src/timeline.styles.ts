@@ -321,6 +321,12 @@ export const styles = css`
     cursor: default;
   }
 
+  /* One chevron, pointing later: turned for "earlier", and turned again (the two transforms
+     compose) in right-to-left text, where the track runs the other way. */
+  [part='scroll-earlier-button'] .icon {
+    scale: -1 1;
+  }
+
   :dir(rtl) .icon {
     transform: scaleX(-1);
   }

@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeHref } from '@wir/core';
@@ -522,7 +522,7 @@ export class WirTimeline extends WirElement {
       aria-disabled=${towards < 0 ? this.#overflow.atStart : this.#overflow.atEnd}
       @click=${() => this.#scrollTrack(towards)}
     >
-      <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${towards < 0 ? 'M15 5l-7 7 7 7' : 'M9 5l7 7-7 7'}></path>`}</svg>
+      <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 5l7 7-7 7"></path></svg>
     </button>`;
   }
 
