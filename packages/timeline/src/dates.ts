@@ -41,10 +41,8 @@ const THIRDS: Record<Approximate, number> = { start: 0, mid: 1, end: 2 };
 
 /** Day number (days since 1970-01-01) of a calendar date; `month` is 1–12. */
 export function dayNumber(year: number, month: number, day: number): number {
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.floor(date.getTime() / MS_PER_DAY);
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not (and returns the time).
+  return Math.floor(new Date(0).setUTCFullYear(year, month - 1, day) / MS_PER_DAY);
 }
 
 /** `YYYY-MM-DD` of a day number. */

@@ -12,7 +12,7 @@ export const styles = css`
     --_marker: 1rem;
   }
 
-  h2, h3, h4, h5, h6, p, ol {
+  .heading, .title, p, ol {
     margin: 0;
   }
 

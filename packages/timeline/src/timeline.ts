@@ -246,11 +246,11 @@ export class WirTimeline extends WirElement {
     const entry = this.#entries.find((e) => e.id === id);
     if (!entry) return;
     this.#kinds.add(entry.kind);
-    const status = entryStatus(entry, this.#today.value);
-    if (this.upcoming && status === 'past') this.#pastShown = true;
+    if (this.upcoming && entryStatus(entry, this.#today.value) === 'past') this.#pastShown = true;
     if (!this.#rows().rows.some((row) => row.entry === entry)) this.#lifted = true;
     this.#selected = id;
-    if (entry.text || this.#linkOf(entry) || this.#calendarEvent(entry, status)) this.#open.add(id);
+    // Open whether or not it has details now: "open" shows only where there are details to show.
+    this.#open.add(id);
     this.#pendingFocus = id;
   }
 
@@ -526,11 +526,14 @@ export class WirTimeline extends WirElement {
     </button>`;
   }
 
-  /** A message with a button that widens the selection (nothing upcoming, or every kind switched off). */
-  #emptyNote(message: string, label: string, action: () => void): TemplateResult {
+  /**
+   * Why nothing is listed, with a button that widens the selection (nothing upcoming, or every
+   * kind switched off); none for a group's selection, which its note above already offers to clear.
+   */
+  #emptyNote(message: string, label?: string, action?: () => void): TemplateResult {
     return html`<div class="empty-note" part="empty">
       <p>${message}</p>
-      <button class="wir-button" part="empty-button" type="button" @click=${action}>${label}</button>
+      ${label ? html`<button class="wir-button" part="empty-button" type="button" @click=${action}>${label}</button>` : nothing}
     </div>`;
   }
 
@@ -587,9 +590,9 @@ export class WirTimeline extends WirElement {
             ${items}
           </ol>`
         : !window.length && this.selectedFields()
-          ? html`<div class="empty-note" part="empty"><p>
-              ${msg('Zu dieser Auswahl gibt es keine Einträge.', { id: 'timeline.emptySelection', desc: 'The action field or guideline chosen in another widget of the group has no timeline entries; the selection note above offers to clear it.' })}
-            </p></div>`
+          ? this.#emptyNote(
+              msg('Zu dieser Auswahl gibt es keine Einträge.', { id: 'timeline.emptySelection', desc: 'The action field or guideline chosen in another widget of the group has no timeline entries; the selection note above offers to clear it.' }),
+            )
           : !window.length && this.upcoming && !this.#pastShown
           ? this.#emptyNote(
               msg('Zurzeit sind keine Termine geplant.', { id: 'timeline.emptyUpcoming', desc: 'Upcoming-only mode when nothing is current or upcoming.' }),
