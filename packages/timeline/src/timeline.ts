@@ -47,17 +47,11 @@ interface Download {
 /** A calendar event before it has its UID (which the lazily loaded iCalendar module builds). */
 type PendingEvent = Omit<CalendarEvent, 'uid'> & { entryId: string };
 
-type IcsModule = typeof import('./ics.js');
-let icsModule: IcsModule | undefined;
-let icsLoading: Promise<IcsModule> | undefined;
-
 /**
- * The iCalendar writer is loaded on first need: most readers never download a calendar file,
- * and a feed whose upcoming entries are all month- or year-precise never offers one.
+ * The iCalendar writer, loaded on first need: most readers never download a calendar file, and
+ * a feed whose upcoming entries are all month- or year-precise never offers one.
  */
-function loadIcs(): Promise<IcsModule> {
-  return (icsLoading ??= import('./ics.js').then((module) => (icsModule = module)));
-}
+let icsModule: typeof import('./ics.js') | undefined;
 
 /** Splits `kinds="phase, milestone"`; unknown words are ignored, and nothing valid means all. */
 function parseKinds(value: string | undefined): Set<TimelineKind> {
@@ -265,10 +259,12 @@ export class WirTimeline extends WirElement {
   #scrollTrackToNow(): void {
     const list = this.#list!;
     const now = list.querySelector('.now');
-    if (!now || list.scrollWidth <= list.clientWidth + 1) return;
+    // A list that does not overflow (the vertical one) ignores the scroll.
+    if (!now) return;
     const listBox = list.getBoundingClientRect();
     const nowBox = now.getBoundingClientRect();
-    list.scrollBy({ left: nowBox.left + nowBox.width / 2 - (listBox.left + listBox.width / 2), behavior: 'instant' });
+    // From the list's centre to the marker's.
+    list.scrollBy({ left: (nowBox.left + nowBox.right - listBox.left - listBox.right) / 2, behavior: 'instant' });
   }
 
   // --- data -----------------------------------------------------------------------------------
@@ -312,7 +308,11 @@ export class WirTimeline extends WirElement {
     const ics = icsModule;
     const { feed, result } = this.feed;
     if (!ics) {
-      void loadIcs().then(() => this.requestUpdate());
+      // The browser fetches a module once, however many renders ask before it has arrived.
+      void import('./ics.js').then((module) => {
+        icsModule = module;
+        this.requestUpdate();
+      });
       return undefined;
     }
     const key = JSON.stringify([name, events]);
