@@ -36,12 +36,13 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 /** Order of kinds on the same start day: the period first, then what happens in it. */
 const KIND_ORDER: Record<TimelineKind, number> = { phase: 0, milestone: 1, event: 2 };
 
+/** Which third of a coarse date `approximate` names. */
+const THIRDS: Record<Approximate, number> = { start: 0, mid: 1, end: 2 };
+
 /** Day number (days since 1970-01-01) of a calendar date; `month` is 1–12. */
 export function dayNumber(year: number, month: number, day: number): number {
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.floor(date.getTime() / MS_PER_DAY);
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not (and returns the time).
+  return Math.floor(new Date(0).setUTCFullYear(year, month - 1, day) / MS_PER_DAY);
 }
 
 /** `YYYY-MM-DD` of a day number. */
@@ -92,12 +93,15 @@ export function daySpan(value: string, approximate?: Approximate): DaySpan | und
     const only = dayNumber(year, month!, day!);
     return { start: only, end: only };
   }
+  const third = approximate && THIRDS[approximate];
   if (precision === 'month') {
+    // Ten days each, the last third to the end of the month.
     const last = daysInMonth(year, month!);
-    const [from, to] = approximate === 'start' ? [1, 10] : approximate === 'mid' ? [11, 20] : approximate === 'end' ? [21, last] : [1, last];
+    const [from, to] = third === undefined ? [1, last] : [third * 10 + 1, third > 1 ? last : third * 10 + 10];
     return { start: dayNumber(year, month!, from), end: dayNumber(year, month!, to) };
   }
-  const [first, last] = approximate === 'start' ? [1, 4] : approximate === 'mid' ? [5, 8] : approximate === 'end' ? [9, 12] : [1, 12];
+  // Four months each.
+  const [first, last] = third === undefined ? [1, 12] : [third * 4 + 1, third * 4 + 4];
   return { start: dayNumber(year, first, 1), end: dayNumber(year, last, daysInMonth(year, last)) };
 }
 
@@ -197,12 +201,8 @@ function toDate(parts: PartialDateParts): Date {
  */
 export function formattingLocale(readerTag: string, uiLocale: string): string {
   const primary = (tag: string) => tag.split('-')[0].toLowerCase();
-  if (primary(readerTag) !== primary(uiLocale)) return uiLocale;
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf(readerTag).length ? readerTag : uiLocale;
-  } catch {
-    return uiLocale;
-  }
+  // The element's locale is already a canonical tag (see @wir/core), which this cannot reject.
+  return primary(readerTag) === primary(uiLocale) && Intl.DateTimeFormat.supportedLocalesOf(readerTag).length ? readerTag : uiLocale;
 }
 
 /**
@@ -211,16 +211,11 @@ export function formattingLocale(readerTag: string, uiLocale: string): string {
  * the day is formatted and taken out again. Languages without cases get their usual form.
  */
 function monthInPhrase(parts: PartialDateParts, locale: string): string {
-  const pieces = formatter(locale, 'day').formatToParts(toDate({ ...parts, day: 15, precision: 'day' }));
-  const day = pieces.findIndex((piece) => piece.type === 'day');
-  if (day < 0) return formatter(locale, 'month').format(toDate(parts));
-  // Drop the day with the separator that belongs to it: the one after it ("15. " in German,
-  // "15 " in Russian), or before it when it comes last.
-  const next = pieces[day + 1]?.type === 'literal' ? day + 1 : -1;
-  const previous = pieces[day - 1]?.type === 'literal' ? day - 1 : -1;
-  const drop = new Set([day, next >= 0 ? next : previous]);
+  const pieces = formatter(locale, 'day').formatToParts(toDate({ ...parts, day: 15 }));
+  // Drop the day with the separator after it ("15. " in German, "15 " in Russian); when the day
+  // comes last, trim() takes the space before it.
   return pieces
-    .filter((_, i) => !drop.has(i))
+    .filter((piece, i) => piece.type !== 'day' && (piece.type !== 'literal' || pieces[i - 1]?.type !== 'day'))
     .map((piece) => piece.value)
     .join('')
     .trim();

@@ -14,9 +14,11 @@ export class OverflowController implements ReactiveController {
   /** Scrolled to the inline end. */
   atEnd = true;
 
-  #observer?: ResizeObserver;
   #observed?: HTMLElement;
-  readonly #onScroll = () => this.#measure();
+  // Resizes and scrolls both measure again. One observer for the controller's life: disconnect()
+  // leaves it ready to observe again.
+  readonly #measure = () => this.#update();
+  readonly #observer = new ResizeObserver(this.#measure);
   readonly #host: ReactiveControllerHost;
   readonly #target: () => HTMLElement | null | undefined;
 
@@ -26,38 +28,29 @@ export class OverflowController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.#observer = new ResizeObserver(() => this.#measure());
-  }
-
   hostDisconnected(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    this.#observed?.removeEventListener('scroll', this.#onScroll);
-    this.#observed = undefined;
+    this.#observe(undefined);
   }
 
   // Content changes (filters, opened details) change the scroll width without resizing the box,
   // so every render measures again too.
   hostUpdated(): void {
     const element = this.#target() ?? undefined;
-    if (element !== this.#observed) {
-      if (this.#observed) {
-        this.#observer?.unobserve(this.#observed);
-        this.#observed.removeEventListener('scroll', this.#onScroll);
-      }
-      if (element) {
-        this.#observer?.observe(element);
-        element.addEventListener('scroll', this.#onScroll, { passive: true });
-      }
-      this.#observed = element;
-    }
+    if (element !== this.#observed) this.#observe(element);
     // Measured after the update has finished, so a change asks for a fresh update rather than
     // changing state in the middle of this one.
-    void this.#host.updateComplete.then(() => this.#measure());
+    void this.#host.updateComplete.then(this.#measure);
   }
 
-  #measure(): void {
+  #observe(element: HTMLElement | undefined): void {
+    this.#observer.disconnect();
+    this.#observed?.removeEventListener('scroll', this.#measure);
+    element?.addEventListener('scroll', this.#measure, { passive: true });
+    if (element) this.#observer.observe(element);
+    this.#observed = element;
+  }
+
+  #update(): void {
     const element = this.#observed;
     const overflowing = !!element && element.scrollWidth > element.clientWidth + 1;
     // scrollLeft runs from 0 towards negative values in RTL, so its magnitude is the distance

@@ -8,13 +8,11 @@ export const styles = css`
        vertical list in a 320 px sidebar and a horizontal track across a wide page. */
     container-type: inline-size;
     --_gap: var(--wir-timeline-gap, var(--_wir-space-m));
-    --_padding: var(--wir-timeline-padding, var(--_wir-space-l));
-    --_item-size: var(--wir-timeline-item-size, 16rem);
     --_line: var(--wir-timeline-line-color, var(--_wir-color-border));
     --_marker: 1rem;
   }
 
-  h2, h3, h4, h5, h6, p, ol {
+  .heading, .title, p, ol {
     margin: 0;
   }
 
@@ -29,7 +27,7 @@ export const styles = css`
   }
 
   .base {
-    padding: var(--_padding);
+    padding: var(--wir-timeline-padding, var(--_wir-space-l));
     border: 1px solid var(--_wir-color-border);
     border-radius: var(--_wir-radius-l);
     background: var(--_wir-color-surface);
@@ -52,7 +50,6 @@ export const styles = css`
   }
 
   .toolbar {
-    justify-content: space-between;
     gap: var(--_wir-space-xs) var(--_wir-space-m);
   }
 
@@ -177,7 +174,6 @@ export const styles = css`
   }
 
   .body {
-    min-inline-size: 0;
     padding: var(--_wir-space-2xs) var(--_wir-space-xs);
     border-inline-start: 0.25rem solid transparent;
     border-radius: var(--_wir-radius-m);
@@ -325,6 +321,12 @@ export const styles = css`
     cursor: default;
   }
 
+  /* One chevron, pointing later: turned for "earlier", and turned again (the two transforms
+     compose) in right-to-left text, where the track runs the other way. */
+  [part='scroll-earlier-button'] .icon {
+    scale: -1 1;
+  }
+
   :dir(rtl) .icon {
     transform: scaleX(-1);
   }
@@ -349,7 +351,7 @@ export const styles = css`
   /* A narrow sidebar: less padding around the list. */
   @container (max-width: 24rem) {
     .base {
-      --_padding: var(--wir-timeline-padding, var(--_wir-space-m));
+      padding: var(--wir-timeline-padding, var(--_wir-space-m));
     }
     .title {
       font-size: var(--_wir-font-size-m);
@@ -374,7 +376,6 @@ export const styles = css`
     @container (min-width: 48rem) {
       .list {
         flex-direction: row;
-        align-items: stretch;
         overflow-x: auto;
         overscroll-behavior-inline: contain;
         scroll-snap-type: inline proximity;
@@ -394,7 +395,7 @@ export const styles = css`
       }
 
       .entry {
-        flex: 0 0 var(--_item-size);
+        flex: 0 0 var(--wir-timeline-item-size, 16rem);
         grid-template-columns: minmax(0, 1fr);
       }
 

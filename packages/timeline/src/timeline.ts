@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeHref } from '@wir/core';
@@ -47,17 +47,11 @@ interface Download {
 /** A calendar event before it has its UID (which the lazily loaded iCalendar module builds). */
 type PendingEvent = Omit<CalendarEvent, 'uid'> & { entryId: string };
 
-type IcsModule = typeof import('./ics.js');
-let icsModule: IcsModule | undefined;
-let icsLoading: Promise<IcsModule> | undefined;
-
 /**
- * The iCalendar writer is loaded on first need: most readers never download a calendar file,
- * and a feed whose upcoming entries are all month- or year-precise never offers one.
+ * The iCalendar writer, loaded on first need: most readers never download a calendar file, and
+ * a feed whose upcoming entries are all month- or year-precise never offers one.
  */
-function loadIcs(): Promise<IcsModule> {
-  return (icsLoading ??= import('./ics.js').then((module) => (icsModule = module)));
-}
+let icsModule: typeof import('./ics.js') | undefined;
 
 /** Splits `kinds="phase, milestone"`; unknown words are ignored, and nothing valid means all. */
 function parseKinds(value: string | undefined): Set<TimelineKind> {
@@ -229,7 +223,7 @@ export class WirTimeline extends WirElement {
       this.#pendingNowScroll = false;
       this.#focusEntry(id)?.scrollIntoView({
         block: 'center',
-        inline: 'nearest',
+        inline: 'center',
         behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
       });
     } else if (this.#pendingNowScroll && this.#list) {
@@ -246,11 +240,11 @@ export class WirTimeline extends WirElement {
     const entry = this.#entries.find((e) => e.id === id);
     if (!entry) return;
     this.#kinds.add(entry.kind);
-    const status = entryStatus(entry, this.#today.value);
-    if (this.upcoming && status === 'past') this.#pastShown = true;
+    if (this.upcoming && entryStatus(entry, this.#today.value) === 'past') this.#pastShown = true;
     if (!this.#rows().rows.some((row) => row.entry === entry)) this.#lifted = true;
     this.#selected = id;
-    if (entry.text || this.#linkOf(entry) || this.#calendarEvent(entry, status)) this.#open.add(id);
+    // Open whether or not it has details now: "open" shows only where there are details to show.
+    this.#open.add(id);
     this.#pendingFocus = id;
   }
 
@@ -265,10 +259,12 @@ export class WirTimeline extends WirElement {
   #scrollTrackToNow(): void {
     const list = this.#list!;
     const now = list.querySelector('.now');
-    if (!now || list.scrollWidth <= list.clientWidth + 1) return;
+    // A list that does not overflow (the vertical one) ignores the scroll.
+    if (!now) return;
     const listBox = list.getBoundingClientRect();
     const nowBox = now.getBoundingClientRect();
-    list.scrollBy({ left: nowBox.left + nowBox.width / 2 - (listBox.left + listBox.width / 2), behavior: 'instant' });
+    // From the list's centre to the marker's.
+    list.scrollBy({ left: (nowBox.left + nowBox.right - listBox.left - listBox.right) / 2, behavior: 'instant' });
   }
 
   // --- data -----------------------------------------------------------------------------------
@@ -312,7 +308,11 @@ export class WirTimeline extends WirElement {
     const ics = icsModule;
     const { feed, result } = this.feed;
     if (!ics) {
-      void loadIcs().then(() => this.requestUpdate());
+      // The browser fetches a module once, however many renders ask before it has arrived.
+      void import('./ics.js').then((module) => {
+        icsModule = module;
+        this.requestUpdate();
+      });
       return undefined;
     }
     const key = JSON.stringify([name, events]);
@@ -359,7 +359,7 @@ export class WirTimeline extends WirElement {
 
   /** Scrolls the horizontal track by most of its width, towards earlier (-1) or later (1) entries. */
   #scrollTrack(towards: -1 | 1): void {
-    if (towards < 0 ? this.#overflow.atStart : this.#overflow.atEnd) return;
+    // At either end the browser clamps the scroll, so a click on a disabled button does nothing.
     const list = this.#list!;
     // No behavior given: the stylesheet's scroll-behavior decides (smooth unless reduced motion).
     list.scrollBy({ left: (this.dir === 'rtl' ? -towards : towards) * list.clientWidth * 0.8 });
@@ -372,7 +372,7 @@ export class WirTimeline extends WirElement {
   }
 
   #number(value: number): string {
-    return new Intl.NumberFormat(this.#locale).format(value);
+    return value.toLocaleString(this.#locale);
   }
 
   #kindLabel(kind: TimelineKind, plural?: boolean): string {
@@ -522,15 +522,18 @@ export class WirTimeline extends WirElement {
       aria-disabled=${towards < 0 ? this.#overflow.atStart : this.#overflow.atEnd}
       @click=${() => this.#scrollTrack(towards)}
     >
-      <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${towards < 0 ? 'M15 5l-7 7 7 7' : 'M9 5l7 7-7 7'}></path>`}</svg>
+      <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 5l7 7-7 7"></path></svg>
     </button>`;
   }
 
-  /** A message with a button that widens the selection (nothing upcoming, or every kind switched off). */
-  #emptyNote(message: string, label: string, action: () => void): TemplateResult {
+  /**
+   * Why nothing is listed, with a button that widens the selection (nothing upcoming, or every
+   * kind switched off); none for a group's selection, which its note above already offers to clear.
+   */
+  #emptyNote(message: string, label?: string, action?: () => void): TemplateResult {
     return html`<div class="empty-note" part="empty">
       <p>${message}</p>
-      <button class="wir-button" part="empty-button" type="button" @click=${action}>${label}</button>
+      ${label ? html`<button class="wir-button" part="empty-button" type="button" @click=${action}>${label}</button>` : nothing}
     </div>`;
   }
 
@@ -587,9 +590,9 @@ export class WirTimeline extends WirElement {
             ${items}
           </ol>`
         : !window.length && this.selectedFields()
-          ? html`<div class="empty-note" part="empty"><p>
-              ${msg('Zu dieser Auswahl gibt es keine Einträge.', { id: 'timeline.emptySelection', desc: 'The action field or guideline chosen in another widget of the group has no timeline entries; the selection note above offers to clear it.' })}
-            </p></div>`
+          ? this.#emptyNote(
+              msg('Zu dieser Auswahl gibt es keine Einträge.', { id: 'timeline.emptySelection', desc: 'The action field or guideline chosen in another widget of the group has no timeline entries; the selection note above offers to clear it.' }),
+            )
           : !window.length && this.upcoming && !this.#pastShown
           ? this.#emptyNote(
               msg('Zurzeit sind keine Termine geplant.', { id: 'timeline.emptyUpcoming', desc: 'Upcoming-only mode when nothing is current or upcoming.' }),
@@ -614,12 +617,12 @@ export class WirTimeline extends WirElement {
                   class="wir-button"
                   part="show-all-button"
                   type="button"
-                  @click=${async () => {
+                  @click=${() => {
                     this.#lifted = true;
-                    // Focus moves to the first entry that was hidden, so keyboard users continue where they were.
+                    // Focus moves to the first entry that was hidden, so keyboard users continue
+                    // where they were; updated() also scrolls it into view, as for a deep link.
+                    this.#pendingFocus = firstHidden;
                     this.requestUpdate();
-                    await this.updateComplete;
-                    this.#focusEntry(firstHidden);
                   }}
                 >
                   ${msg(str`Alle anzeigen (${this.#number(all.length)})`, { id: 'timeline.showAll', desc: 'Button that lists all entries when a limit hides some; the placeholder is their number.' })}

@@ -681,6 +681,34 @@ describe('<wir-timeline>', () => {
       expect(later.getAttribute('aria-disabled')).to.equal('true');
     });
 
+    // The track snaps entries to their start; an entry scrolled only as far as the nearest edge
+    // could snap back out of view.
+    const inTrack = (el: Timeline, entry: HTMLElement) => {
+      const track = part(el, 'list')!.getBoundingClientRect();
+      const box = entry.getBoundingClientRect();
+      return box.left >= track.left - 1 && box.right <= track.right + 1;
+    };
+
+    it('scrolls a deep-linked entry in the middle of the wide track fully into view', async () => {
+      await setViewport({ width: 1300, height: 800 });
+      await emulateMedia({ reducedMotion: 'reduce' });
+      // zustimmung, the seventh entry, has no details: its list item takes the focus.
+      const el = await mount(html`<wir-timeline entry="zustimmung" today=${TODAY} src=${FEED}></wir-timeline>`);
+      await waitUntil(() => el.shadowRoot!.activeElement === item(el, 'zustimmung'), 'deep-linked entry focused');
+      await aTimeout(100);
+      expect(inTrack(el, item(el, 'zustimmung'))).to.equal(true);
+    });
+
+    it('"show all" focuses the first newly shown entry and brings it into view in the wide track', async () => {
+      await setViewport({ width: 1300, height: 800 });
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = await mount(html`<wir-timeline limit="6" today=${TODAY} src=${FEED}></wir-timeline>`);
+      part(el, 'show-all-button')!.click();
+      await waitUntil(() => el.shadowRoot!.activeElement === item(el, 'zustimmung'), 'focus moved to the first newly shown entry');
+      await aTimeout(100);
+      expect(inTrack(el, item(el, 'zustimmung'))).to.equal(true);
+    });
+
     it('opens a wide track at "today"', async () => {
       await setViewport({ width: 1300, height: 800 });
       const el = await mount(html`<wir-timeline today=${TODAY} src=${FEED}></wir-timeline>`);
