@@ -86,7 +86,7 @@ function safeHost(url: string | undefined): string | undefined {
  * @csspart filter-button - One kind filter toggle (`aria-pressed`).
  * @csspart summary - "Angezeigt: 5 von 9", a polite live region.
  * @csspart list - The ordered list (a horizontal scroll track in wide containers).
- * @csspart entry - One entry (`<li>`); carries `data-kind`, `data-status` and `data-selected`.
+ * @csspart entry - One entry (`<li>`). It also has the part `entry-<kind>` (`entry-phase`, `entry-milestone`, `entry-event`) and `entry-<status>` (`entry-past`, `entry-current`, `entry-upcoming`), so a page can style them: `::part(entry entry-past)`.
  * @csspart marker - The shape on the line: bar (phase), diamond (milestone), dot (event).
  * @csspart date - The entry's date or period.
  * @csspart status - The entry's status in words (past, in progress, today, upcoming).
@@ -456,7 +456,7 @@ export class WirTimeline extends WirElement {
 
     return html`<li
       class="entry"
-      part="entry"
+      part="entry entry-${entry.kind} entry-${status}"
       id="entry-${id}"
       data-kind=${entry.kind}
       data-status=${status}

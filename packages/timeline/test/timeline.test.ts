@@ -202,6 +202,25 @@ describe('<wir-timeline>', () => {
       for (const li of entries(el)) expect(text(li.querySelector('[part~="status"]'))).to.not.equal('');
       expect(getComputedStyle(item(el, 'umsetzung').querySelector('.marker')!).getPropertyValue('box-shadow')).to.not.equal('none');
     });
+
+    it('lets the page style entries by status and kind through parts', async () => {
+      const style = document.createElement('style');
+      style.textContent =
+        'wir-timeline::part(entry entry-past) { outline: 3px solid rgb(1, 2, 3); } wir-timeline::part(entry-milestone) { text-indent: 7px; }';
+      document.head.append(style);
+      try {
+        const el = await mount(html`<wir-timeline today=${TODAY} src=${FEED}></wir-timeline>`);
+        const outline = (id: string) => getComputedStyle(item(el, id)).outlineColor;
+        expect(outline('phase-1')).to.equal('rgb(1, 2, 3)');
+        expect(outline('konferenz')).to.not.equal('rgb(1, 2, 3)');
+        expect(entries(el).filter((li) => li.dataset.kind === 'milestone')).to.not.be.empty;
+        for (const li of entries(el)) {
+          expect(getComputedStyle(li).textIndent).to.equal(li.dataset.kind === 'milestone' ? '7px' : '0px');
+        }
+      } finally {
+        style.remove();
+      }
+    });
   });
 
   describe('dates per locale', () => {
