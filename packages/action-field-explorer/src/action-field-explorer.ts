@@ -167,6 +167,11 @@ export class WirActionFieldExplorer extends WirElement {
   #groupFilter?: string;
   #guideline?: string;
   #limit = DEFAULT_PAGE_SIZE;
+  /**
+   * Measures rendered in the frame that opens a field: as many as a screen can show. The rest of
+   * the page follows in the next frame, so opening a field with a large page fits in one frame.
+   */
+  #firstFrameCap = Infinity;
   /** Indicators whose values are shown as a table (by the table's id). */
   #openTables: ReadonlySet<string> = new Set();
   /** The widget group's selection as last seen (`kind:id`, '' for none); undefined before the first look. */
@@ -555,6 +560,13 @@ export class WirActionFieldExplorer extends WirElement {
 
   #openField(id: string): void {
     if (id === this.#selectedField && !this.#goalTarget) return;
+    // No measure is shorter than the target size (2.75rem): this many fill the viewport. The
+    // update comes first (a microtask), the rest of the page with the next frame.
+    this.#firstFrameCap = Math.ceil(innerHeight / 40);
+    requestAnimationFrame(() => {
+      this.#firstFrameCap = Infinity;
+      this.requestUpdate();
+    });
     this.#selectedField = id;
     this.#guideline = undefined;
     this.#goalTarget = undefined;
@@ -684,6 +696,8 @@ export class WirActionFieldExplorer extends WirElement {
   }
 
   #showMore(): void {
+    // Focus goes to the first measure of the next page, which must be there.
+    this.#firstFrameCap = Infinity;
     const first = this.#vm?.outcome.hits[this.#limit];
     this.#limit += this.#pageLength;
     this.requestUpdate();
@@ -983,7 +997,7 @@ export class WirActionFieldExplorer extends WirElement {
       return html`${renderEmpty(msg('In diesem Handlungsfeld sind noch keine Maßnahmen veröffentlicht.', { id: 'explorer.fieldEmpty', desc: 'Shown for an action field that has no measures yet.' }))}`;
     }
     return html`${count ? html`<p class="result-count" part="result-count">${count}</p>` : nothing}
-      ${hits.length === 0 ? this.#renderNoResults(vm) : this.#renderGoals(vm, hits.slice(0, this.#limit), context)}
+      ${hits.length === 0 ? this.#renderNoResults(vm) : this.#renderGoals(vm, hits.slice(0, Math.min(this.#limit, this.#firstFrameCap)), context)}
       ${hits.length > this.#limit ? this.#renderMore(hits.length) : nothing}`;
   }
 
