@@ -583,13 +583,10 @@ export const styles = css`
     padding-inline: var(--_wir-space-xs);
   }
 
-  /* Programmatic focus on a heading after navigation shows only for keyboard readers. */
-  [tabindex='-1']:focus {
+  /* Programmatic focus on a heading after navigation shows only for keyboard readers (the ring
+     of :focus-visible comes from the base styles). */
+  [tabindex='-1']:focus:not(:focus-visible) {
     outline: none;
-  }
-  [tabindex='-1']:focus-visible {
-    outline: var(--_wir-focus-width) solid var(--_wir-color-focus);
-    outline-offset: var(--_wir-focus-offset);
   }
 
   /* ---- compact layout ---- */

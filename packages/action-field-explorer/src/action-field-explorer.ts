@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { EASY_GERMAN, WirElement, customProperty, renderEmpty, renderError, renderLoading, selectedFields, withRenderLocale } from '@wir/core';
@@ -40,6 +40,9 @@ function heading(level: number, className: string, id: string | undefined, focus
       return html`<h2 class=${className} id=${i} tabindex=${t}>${content}</h2>`;
   }
 }
+
+// Static markup: one template for every back link, not a nested template per render.
+const backIcon = html`<svg class="icon back" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M15 5l-7 7 7 7"></path></svg>`;
 
 const DEFAULT_PAGE_SIZE = 50;
 const MIN_PAGE_SIZE = 5;
@@ -164,6 +167,11 @@ export class WirActionFieldExplorer extends WirElement {
   #groupFilter?: string;
   #guideline?: string;
   #limit = DEFAULT_PAGE_SIZE;
+  /**
+   * Measures rendered in the frame that opens a field: as many as a screen can show. The rest of
+   * the page follows in the next frame, so opening a field with a large page fits in one frame.
+   */
+  #firstFrameCap = Infinity;
   /** Indicators whose values are shown as a table (by the table's id). */
   #openTables: ReadonlySet<string> = new Set();
   /** The widget group's selection as last seen (`kind:id`, '' for none); undefined before the first look. */
@@ -552,6 +560,13 @@ export class WirActionFieldExplorer extends WirElement {
 
   #openField(id: string): void {
     if (id === this.#selectedField && !this.#goalTarget) return;
+    // No measure is shorter than the target size (2.75rem): this many fill the viewport. The
+    // update comes first (a microtask), the rest of the page with the next frame.
+    this.#firstFrameCap = Math.ceil(innerHeight / 40);
+    requestAnimationFrame(() => {
+      this.#firstFrameCap = Infinity;
+      this.requestUpdate();
+    });
     this.#selectedField = id;
     this.#guideline = undefined;
     this.#goalTarget = undefined;
@@ -650,10 +665,7 @@ export class WirActionFieldExplorer extends WirElement {
   }
 
   #setFilter(kind: 'theme' | 'status' | 'group', value: string): void {
-    const next = value || undefined;
-    if (kind === 'theme') this.#themeFilter = next;
-    else if (kind === 'status') this.#statusFilter = next as MeasureStatus | undefined;
-    else this.#groupFilter = next;
+    this.#setFilterValue(kind, value || undefined);
     this.#filtersChanged('push');
   }
 
@@ -677,13 +689,15 @@ export class WirActionFieldExplorer extends WirElement {
     this.#pendingFocus = { selector: '#search' };
   }
 
-  #setFilterValue(kind: 'theme' | 'status' | 'group', value: undefined): void {
+  #setFilterValue(kind: 'theme' | 'status' | 'group', value: string | undefined): void {
     if (kind === 'theme') this.#themeFilter = value;
-    else if (kind === 'status') this.#statusFilter = value;
+    else if (kind === 'status') this.#statusFilter = value as MeasureStatus | undefined;
     else this.#groupFilter = value;
   }
 
   #showMore(): void {
+    // Focus goes to the first measure of the next page, which must be there.
+    this.#firstFrameCap = Infinity;
     const first = this.#vm?.outcome.hits[this.#limit];
     this.#limit += this.#pageLength;
     this.requestUpdate();
@@ -773,11 +787,6 @@ export class WirActionFieldExplorer extends WirElement {
 
   #renderHeading(offset: number, attributes: { id?: string; class: string; focusable?: boolean }, content: unknown): TemplateResult {
     return heading(Math.min(this.#level + offset, 6), attributes.class, attributes.id, !!attributes.focusable, content);
-  }
-
-  #renderIcon(kind: 'back' | 'chevron'): TemplateResult {
-    const path = kind === 'back' ? svg`<path d="M15 5l-7 7 7 7"></path>` : svg`<path d="M6 9l6 6 6-6"></path>`;
-    return html`<svg class="icon ${kind}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
   }
 
   #renderBreakdown(counts: StatusCounts, total: number): TemplateResult | typeof nothing {
@@ -910,7 +919,7 @@ export class WirActionFieldExplorer extends WirElement {
   #renderFieldNav(vm: ViewModel, current: FieldInfo): TemplateResult {
     return html`<nav class="field-nav" part="field-nav" aria-label=${msg('Handlungsfelder', { id: 'explorer.fieldNav', desc: 'Accessible name of the navigation between action fields.' })}>
       <a class="back" part="back-link" href=${this.#hrefFor({ field: undefined })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openOverview())}>
-        ${this.#renderIcon('back')}${this.#allFieldsLabel()}
+        ${backIcon}${this.#allFieldsLabel()}
       </a>
       <ul class="chips" role="list">
         ${vm.catalogue.fields.map((info) => {
@@ -957,7 +966,7 @@ export class WirActionFieldExplorer extends WirElement {
     return html`<div class="results-header">
         ${groupPage
           ? html`<a class="back" part="back-link" href=${this.#hrefFor({ group: undefined })} @click=${(e: MouseEvent) => this.#navigate(e, () => this.#openOverview())}>
-              ${this.#renderIcon('back')}${this.#allFieldsLabel()}
+              ${backIcon}${this.#allFieldsLabel()}
             </a>`
           : nothing}
         ${this.#renderHeading(
@@ -988,7 +997,7 @@ export class WirActionFieldExplorer extends WirElement {
       return html`${renderEmpty(msg('In diesem Handlungsfeld sind noch keine Maßnahmen veröffentlicht.', { id: 'explorer.fieldEmpty', desc: 'Shown for an action field that has no measures yet.' }))}`;
     }
     return html`${count ? html`<p class="result-count" part="result-count">${count}</p>` : nothing}
-      ${hits.length === 0 ? this.#renderNoResults(vm) : this.#renderGoals(vm, hits.slice(0, this.#limit), context)}
+      ${hits.length === 0 ? this.#renderNoResults(vm) : this.#renderGoals(vm, hits.slice(0, Math.min(this.#limit, this.#firstFrameCap)), context)}
       ${hits.length > this.#limit ? this.#renderMore(hits.length) : nothing}`;
   }
 
@@ -1044,7 +1053,7 @@ export class WirActionFieldExplorer extends WirElement {
           aria-controls="md-${measure.id}"
           @click=${() => this.#toggleMeasure(measure.id)}
         >
-          ${this.#renderIcon('chevron')}
+          <svg class="icon chevron" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 9l6 6 6-6"></path></svg>
           <span class="measure-title">${this.t(measure.title)}</span>
           <span class="badges">
             <span class="status-badge" part="status-badge" data-status=${status}>${this.#statusLabel(status)}</span>

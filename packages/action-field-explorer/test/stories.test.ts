@@ -4,7 +4,7 @@
  * Stories are rendered the way Storybook and stories.test.ts render them: meta.args + story.args,
  * the toolbar's locale, then the story's render function.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, nextFrame } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as stories from '../../../stories/action-field-explorer.stories.js';
 import type { ExplorerArgs } from '../../../stories/action-field-explorer.stories.js';
@@ -12,7 +12,7 @@ import { defaultLocaleGlobals, withLocaleArgs } from '../../../stories/support/l
 import type { LocaleGlobals } from '../../../stories/support/locale.js';
 import { settleWidgets } from '../../../stories/support/settle.js';
 import type { Explorer } from './helpers.js';
-import { $, $$, part, parts, resetUrl, shownMeasures, text } from './helpers.js';
+import { $, $$, activeId, click, part, parts, resetUrl, shownMeasures, text } from './helpers.js';
 
 const rows = (table: Element) => [...table.querySelectorAll('tbody tr')];
 
@@ -107,8 +107,42 @@ describe('Widgets/Action Field Explorer stories show their state', () => {
     expect(parts(el, 'field-card')).to.have.length(7);
     $<HTMLAnchorElement>(el, '#card-feld-1')!.click();
     await el.updateComplete;
+    await nextFrame();
+    await el.updateComplete;
     expect(shownMeasures(el)).to.have.length(50);
     expect(part(el, 'more-button')).to.exist;
+  });
+
+  it('Large catalogue: opening a field draws a screenful of measures at once and the rest of the page in the next frame', async () => {
+    const el = await render(stories.LargeCatalogue);
+    $<HTMLAnchorElement>(el, '#card-feld-1')!.click();
+    await el.updateComplete;
+    // The first frame: the field, focus on its heading, and measures down past the bottom of the viewport.
+    expect(activeId(el)).to.equal('view-heading');
+    const first = shownMeasures(el);
+    expect(first.length).to.be.below(50);
+    const last = $(el, `#m-${first[first.length - 1]}`)!;
+    expect(last.getBoundingClientRect().bottom).to.be.at.least(innerHeight);
+    expect(text($(el, '.more-status'))).to.match(/^50 von \d+ Maßnahmen angezeigt$/);
+    // The next frame: the whole page, in order, focus left where it was.
+    await nextFrame();
+    await el.updateComplete;
+    expect(shownMeasures(el)).to.have.length(50);
+    expect(shownMeasures(el).slice(0, first.length)).to.deep.equal(first);
+    expect(activeId(el)).to.equal('view-heading');
+
+    // "Show more" before the next frame still shows both pages and focuses the first new measure.
+    await click(el, '[part~="back-link"]');
+    $<HTMLAnchorElement>(el, '#card-feld-2')!.click();
+    await el.updateComplete;
+    expect(shownMeasures(el).length).to.be.below(50);
+    await click(el, '[part~="more-button"]');
+    const shown = shownMeasures(el);
+    expect(shown).to.have.length(100);
+    expect(activeId(el)).to.equal(`mb-${shown[50]}`);
+    await nextFrame();
+    await el.updateComplete;
+    expect(shownMeasures(el)).to.deep.equal(shown);
   });
 
   it('Progress chart and table: a chart with its caption, and the table its play function opens', async () => {
