@@ -241,12 +241,12 @@ export class WirVotingBox extends WirElement {
   }
 
   #number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.#formatLocale, options).format(value);
+    return value.toLocaleString(this.#formatLocale, options);
   }
 
   // With the time zone: a poll closes at 23:59 in Hannover, and a reader elsewhere sees their own time.
   #date(value: string | number, day = true): string {
-    return new Intl.DateTimeFormat(this.#formatLocale, { ...(day && DAY_FORMAT), hour: '2-digit', minute: '2-digit', timeZoneName: day ? 'short' : undefined }).format(new Date(value));
+    return new Date(value).toLocaleString(this.#formatLocale, { ...(day && DAY_FORMAT), hour: '2-digit', minute: '2-digit', timeZoneName: day ? 'short' : undefined });
   }
 
   #resultsUnavailable(): string {
@@ -304,10 +304,12 @@ export class WirVotingBox extends WirElement {
     const choice = new Intl.ListFormat(this.#formatLocale, { type: 'unit' }).format(labels);
     let title: string;
     let detail: string | undefined;
-    let canSend = false;
     const share = solving(record.api, record.poll);
-    const waiting = record.status === 'pending' && !!record.reason;
-    const unstored = record.status === 'pending' && !stored(record.api, record.poll);
+    const pending = record.status === 'pending';
+    const unstored = pending && !stored(record.api, record.poll);
+    // A pending vote with a reason waits for its next try (the last one failed): the reader may
+    // try now instead. While the proof of work runs, it is being sent.
+    const canSend = pending && !!record.reason && share === undefined;
     if (record.status === 'sent') {
       title =
         record.reason === 'already-voted'
@@ -319,17 +321,15 @@ export class WirVotingBox extends WirElement {
     } else if (share !== undefined) {
       const percent = this.#number(share, { style: 'percent' });
       title = msg(str`Sicherheitsprüfung im Browser: ${percent}`, { id: 'vote.proving', desc: 'Progress of the automatic anti-abuse check (a computation in the browser, no puzzle) before the vote is sent; the placeholder is a percentage.' });
-    } else if (record.reason === 'rate-limited') {
+    } else if (canSend) {
+      title = msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' });
       const at = this.#date(record.next, false);
-      title = msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' });
-      detail = msg(str`Gerade kommen sehr viele Stimmen aus Ihrem Netzwerk. Sie wird um ${at} automatisch gesendet.`, { id: 'vote.rateLimited', desc: 'The vote server asked to wait (rate limit); the placeholder is the time of the next automatic try, like "14:05".' });
-      canSend = true;
-    } else if (waiting) {
-      title = msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' });
-      detail = unstored
-        ? msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet.', { id: 'vote.unreachableNow', desc: 'The vote server cannot be reached; the vote (kept only in the open page, see vote.keepOpen) will be sent automatically when it answers again.' })
-        : msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet – auch wenn Sie die Seite später erneut öffnen.', { id: 'vote.unreachable', desc: 'The vote server cannot be reached; the stored vote will be sent automatically later.' });
-      canSend = true;
+      detail =
+        record.reason === 'rate-limited'
+          ? msg(str`Gerade kommen sehr viele Stimmen aus Ihrem Netzwerk. Sie wird um ${at} automatisch gesendet.`, { id: 'vote.rateLimited', desc: 'The vote server asked to wait (rate limit); the placeholder is the time of the next automatic try, like "14:05".' })
+          : unstored
+            ? msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet.', { id: 'vote.unreachableNow', desc: 'The vote server cannot be reached; the vote (kept only in the open page, see vote.keepOpen) will be sent automatically when it answers again.' })
+            : msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet – auch wenn Sie die Seite später erneut öffnen.', { id: 'vote.unreachable', desc: 'The vote server cannot be reached; the stored vote will be sent automatically later.' });
     } else {
       title = msg('Ihre Stimme wird gesendet …', { id: 'vote.sending', desc: 'Shown while the vote is on its way to the server.' });
     }
