@@ -34,7 +34,7 @@ export class PollStatusController implements ReactiveController {
   checked?: Date;
 
   #key?: string;
-  #etag?: string;
+  #etag?: string | null;
   #timer?: ReturnType<typeof setTimeout>;
   #due = false;
   #failures = 0;
