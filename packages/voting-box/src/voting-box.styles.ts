@@ -15,21 +15,18 @@ export const styles = css`
   h3,
   h4,
   h5,
-  h6 {
-    margin: 0;
-    font-size: var(--_wir-font-size-l);
-  }
-
-  .results :is(h3, h4, h5, h6) {
-    font-size: inherit;
-  }
-
+  h6,
   p,
   ul,
   fieldset {
     margin: 0;
     padding: 0;
     border: 0;
+    font-size: inherit;
+  }
+
+  #question {
+    font-size: var(--_wir-font-size-l);
   }
 
   .form,
@@ -77,10 +74,6 @@ export const styles = css`
     margin: 0;
     flex: none;
     accent-color: var(--_wir-color-accent);
-  }
-
-  .note:empty {
-    display: none;
   }
 
   .note,

@@ -186,15 +186,11 @@ export class WirVotingBox extends WirElement {
   }
 
   // Prevents the check rather than disabling the other boxes: disabled boxes would be skipped by
-  // the keyboard and say nothing about why.
+  // the keyboard and say nothing about why. (A radio group never has more than one checked.)
   #onOptionClick(event: MouseEvent, max: number): void {
-    const input = event.target as HTMLInputElement;
-    if (input.type !== 'checkbox') return this.#setNote('');
-    const count = this.#inputs().filter((i) => i.checked).length;
-    if (input.checked && count > max) {
-      event.preventDefault();
-      this.#setNote('limit');
-    } else this.#setNote('');
+    const over = (event.target as HTMLInputElement).checked && this.#inputs().filter((i) => i.checked).length > max;
+    if (over) event.preventDefault();
+    this.#setNote(over ? 'limit' : '');
   }
 
   #onSubmit(event: SubmitEvent, poll: Poll, base: string): void {
@@ -245,7 +241,7 @@ export class WirVotingBox extends WirElement {
   }
 
   // With the time zone: a poll closes at 23:59 in Hannover, and a reader elsewhere sees their own time.
-  #date(value: string | number, day = true): string {
+  #date(value: string | number | Date, day = true): string {
     return new Date(value).toLocaleString(this.#formatLocale, { ...(day && DAY_FORMAT), hour: '2-digit', minute: '2-digit', timeZoneName: day ? 'short' : undefined });
   }
 
@@ -294,7 +290,7 @@ export class WirVotingBox extends WirElement {
           ? msg(str`Abstimmen bis: ${closes}`, { id: 'vote.closesAt', desc: 'Label with the closing date and time of an open poll.' })
           : msg(str`Die Abstimmung ist beendet (seit ${closes}).`, { id: 'vote.closed', desc: 'A poll that has closed; the placeholder is its closing date and time.' });
     }
-    return html`${poll.description ? html`<p class="description" part="description">${this.t(poll.description)}</p>` : nothing}
+    return html`${poll.description ? html`<p part="description">${this.t(poll.description)}</p>` : nothing}
       <p class="times" part="times">${times}</p>`;
   }
 
@@ -401,7 +397,7 @@ export class WirVotingBox extends WirElement {
   #renderResults(poll: Poll, results: PollResults, mine: string[], level: number, phase: PollState): TemplateResult {
     const total = results.total;
     const participants = this.#number(total);
-    const time = this.#status.checked && this.#date(this.#status.checked.getTime(), false);
+    const time = this.#status.checked && this.#date(this.#status.checked, false);
     return html`<div class="results" part="results">
       ${heading(Math.min(level + 1, 6), undefined, phase === 'closed' ? msg('Ergebnis', { id: 'vote.result', desc: 'Heading of the final results of a closed poll.' }) : msg('Zwischenstand', { id: 'vote.interim', desc: 'Heading of the results while the poll is still open.' }))}
       <ul class="result-list">
@@ -413,7 +409,7 @@ export class WirVotingBox extends WirElement {
           const percent = this.#number(share, { style: 'percent', maximumFractionDigits: 1 });
           return html`<li class="result" part="result" ?data-mine=${isMine}>
             <span class="result-label">${this.t(option.label)}${isMine
-                ? html` <strong class="mine">(${msg('Ihre Wahl', { id: 'vote.mine', desc: 'Marks the answer the reader chose in the results list.' })})</strong>`
+                ? html` <strong>(${msg('Ihre Wahl', { id: 'vote.mine', desc: 'Marks the answer the reader chose in the results list.' })})</strong>`
                 : nothing}</span>
             <span class="figures">${msg(str`Stimmen: ${votes} (${percent})`, { id: 'vote.figures', desc: 'Votes for one answer and their share of all participants, e.g. "Stimmen: 41 (78,8 %)".' })}</span>
             <span class="bar" part="bar" aria-hidden="true"><span class="fill" ${customProperty('--_share', `${share * 100}%`)}></span></span>
@@ -486,7 +482,7 @@ export class WirVotingBox extends WirElement {
 
   // Loading, error and empty states carry the UI language and direction like the poll does.
   #renderState(content: TemplateResult): TemplateResult {
-    return html`<div class="state" lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
+    return html`<div lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
   }
 
   #renderProblem(text: string): TemplateResult {
