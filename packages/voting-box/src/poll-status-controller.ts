@@ -39,12 +39,11 @@ export class PollStatusController implements ReactiveController {
   #due = false;
   #failures = 0;
   #soon = false;
-  #connected = false;
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & Element;
   readonly #target: () => PollTarget | undefined;
 
   constructor(
-    host: ReactiveControllerHost,
+    host: ReactiveControllerHost & Element,
     target: () => PollTarget | undefined,
   ) {
     this.#host = host;
@@ -53,13 +52,11 @@ export class PollStatusController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisibility);
     if (this.#key) void this.refresh();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibility);
     clearTimeout(this.#timer);
   }
@@ -97,7 +94,7 @@ export class PollStatusController implements ReactiveController {
     const key = this.#key;
     const answer = await call<ServerPoll>(target.base, pollPath(target.poll), undefined, target.voter, this.#etag);
     // A removed widget plans no further request (it asks again when it is connected again).
-    if (key !== this.#key || !this.#connected) return;
+    if (key !== this.#key || !this.#host.isConnected) return;
     if (answer.body || answer.status === 304) {
       if (answer.body) {
         this.data = answer.body;
