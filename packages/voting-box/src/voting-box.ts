@@ -12,21 +12,20 @@ import { PollStatusController } from './poll-status-controller.js';
 import { WirVoteAcceptEvent, WirVoteRejectEvent, WirVoteSubmitEvent } from './events.js';
 import { styles } from './voting-box.styles.js';
 
-/** Plain templates per level rather than lit/static-html, which would add its machinery to the bundle. */
-function heading(level: number, id: string | undefined, content: unknown): TemplateResult {
-  const i = id ?? nothing;
-  switch (level) {
-    case 3:
-      return html`<h3 id=${i}>${content}</h3>`;
-    case 4:
-      return html`<h4 id=${i}>${content}</h4>`;
-    case 5:
-      return html`<h5 id=${i}>${content}</h5>`;
-    case 6:
-      return html`<h6 id=${i}>${content}</h6>`;
-    default:
-      return html`<h2 id=${i}>${content}</h2>`;
-  }
+/**
+ * Plain templates per level rather than lit/static-html, which would add its machinery to the
+ * bundle. Levels below 3 are h2 (the lowest the box uses), levels above 5 are h6.
+ */
+function heading(level: number, id: string | typeof nothing, content: unknown): TemplateResult {
+  return level < 3
+    ? html`<h2 id=${id}>${content}</h2>`
+    : level < 4
+      ? html`<h3 id=${id}>${content}</h3>`
+      : level < 5
+        ? html`<h4 id=${id}>${content}</h4>`
+        : level < 6
+          ? html`<h5 id=${id}>${content}</h5>`
+          : html`<h6 id=${id}>${content}</h6>`;
 }
 
 const DAY_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
@@ -170,14 +169,15 @@ export class WirVotingBox extends WirElement {
     return now < Date.parse(poll.opens) ? 'not-open' : now < Date.parse(poll.closes) ? 'open' : 'closed';
   }
 
+  // The feed's validation allows maxChoices only on a multiple-choice poll, and no more than its options.
   #maxChoices(poll: Poll): number {
-    return poll.choice === 'multiple' ? Math.min(poll.maxChoices ?? poll.options.length, poll.options.length) : 1;
+    return poll.maxChoices ?? (poll.choice === 'multiple' ? poll.options.length : 1);
   }
 
   // --- user actions ---------------------------------------------------------------------------
 
   #inputs(): HTMLInputElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="choice"]')];
+    return [...this.renderRoot.querySelectorAll('input')];
   }
 
   #setNote(note: '' | 'empty' | 'limit'): void {
@@ -397,13 +397,14 @@ export class WirVotingBox extends WirElement {
   #renderResults(poll: Poll, results: PollResults, mine: string[], level: number, phase: PollState): TemplateResult {
     const total = results.total;
     const participants = this.#number(total);
-    const time = this.#status.checked && this.#date(this.#status.checked, false);
+    // Results only come with an answer, which also set `checked`.
+    const time = this.#date(this.#status.checked!, false);
     return html`<div class="results" part="results">
-      ${heading(Math.min(level + 1, 6), undefined, phase === 'closed' ? msg('Ergebnis', { id: 'vote.result', desc: 'Heading of the final results of a closed poll.' }) : msg('Zwischenstand', { id: 'vote.interim', desc: 'Heading of the results while the poll is still open.' }))}
+      ${heading(level + 1, nothing, phase === 'closed' ? msg('Ergebnis', { id: 'vote.result', desc: 'Heading of the final results of a closed poll.' }) : msg('Zwischenstand', { id: 'vote.interim', desc: 'Heading of the results while the poll is still open.' }))}
       <ul class="result-list">
         ${poll.options.map((option) => {
           const count = results.counts[option.id] ?? 0;
-          const share = total > 0 ? count / total : 0;
+          const share = count / total || 0; // 0 of 0 is 0 %
           const isMine = mine.includes(option.id);
           const votes = this.#number(count);
           const percent = this.#number(share, { style: 'percent', maximumFractionDigits: 1 });
@@ -418,10 +419,10 @@ export class WirVotingBox extends WirElement {
       </ul>
       <p class="total" part="total">
         ${msg(str`Abgestimmt haben: ${participants}`, { id: 'vote.total', desc: 'Number of people who took part (ballots cast).' })}${poll.choice === 'multiple'
-          ? html`<br />${msg('Mehrere Antworten waren möglich, daher können die Anteile zusammen mehr als 100 % ergeben.', { id: 'vote.multipleShares', desc: 'Note under the results of a multiple-choice poll.' })}`
+          ? html`<br>${msg('Mehrere Antworten waren möglich, daher können die Anteile zusammen mehr als 100 % ergeben.', { id: 'vote.multipleShares', desc: 'Note under the results of a multiple-choice poll.' })}`
           : nothing}
       </p>
-      ${phase === 'open' && time
+      ${phase === 'open'
         ? html`<p class="updated">
             ${msg(str`Stand: ${time}`, { id: 'vote.asOf', desc: 'Time the shown results were last confirmed by the server, e.g. "Stand: 14:03".' })}
             <button class="wir-button" part="refresh-button" type="button" @click=${() => this.#refreshResults()}>
@@ -448,7 +449,7 @@ export class WirVotingBox extends WirElement {
   }
 
   #renderPoll(poll: Poll, base: string): TemplateResult {
-    const level = Math.min(Math.max(Math.trunc(Number(this.headingLevel)) || 2, 2), 6);
+    const level = Math.max(Math.trunc(Number(this.headingLevel)) || 2, 2);
     const phase = this.#phase(poll);
     const record = getRecord(base, poll.id);
     if (this.#refreshed) {
@@ -480,35 +481,32 @@ export class WirVotingBox extends WirElement {
     </section>`;
   }
 
-  // Loading, error and empty states carry the UI language and direction like the poll does.
-  #renderState(content: TemplateResult): TemplateResult {
-    return html`<div lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
-  }
-
-  #renderProblem(text: string): TemplateResult {
-    return this.#renderState(html`<div class="wir-state wir-error" part="error" role="alert"><p class="wir-state-detail">${text}</p></div>`);
+  // Loading, error and empty states, and a poll the box cannot show.
+  #renderState(): TemplateResult {
+    const { state, error } = this.feed;
+    if (state === 'loading') return renderLoading('var(--wir-voting-box-min-height, 18rem)');
+    if (state === 'error') return renderError(error!, () => this.feed.retry());
+    if (state === 'idle') {
+      return renderEmpty(msg('Für diese Abstimmung ist keine Datenquelle angegeben.', { id: 'vote.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' }));
+    }
+    const id = this.poll?.trim();
+    return html`<div class="wir-state wir-error" part="error" role="alert">
+      <p class="wir-state-detail">
+        ${this.#pollData
+          ? msg('Für diese Abstimmung ist keine gültige Adresse des Abstimmungsservers angegeben.', { id: 'vote.badApi', desc: 'The poll in the feed has no usable vote server address (api).' })
+          : id
+            ? msg(str`Die Abstimmung „${id}“ gibt es in den Strategie-Daten nicht.`, { id: 'vote.unknownPoll', desc: 'The poll attribute names an id the feed does not contain; the placeholder is that id. Keep it verbatim.' })
+            : msg('Es ist keine Abstimmung angegeben (Attribut „poll“).', { id: 'vote.noPoll', desc: 'The element has no poll attribute. Keep the attribute name poll verbatim.' })}
+      </p>
+    </div>`;
   }
 
   protected override render(): TemplateResult {
-    const { state, error } = this.feed;
-    if (state === 'loading') return this.#renderState(renderLoading('var(--wir-voting-box-min-height, 18rem)'));
-    if (state === 'error' && error) return this.#renderState(renderError(error, () => this.feed.retry()));
-    if (state === 'idle') {
-      return this.#renderState(renderEmpty(msg('Für diese Abstimmung ist keine Datenquelle angegeben.', { id: 'vote.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })));
-    }
     const poll = this.#pollData;
-    const id = this.poll?.trim() ?? '';
-    if (!poll) {
-      return this.#renderProblem(
-        id
-          ? msg(str`Die Abstimmung „${id}“ gibt es in den Strategie-Daten nicht.`, { id: 'vote.unknownPoll', desc: 'The poll attribute names an id the feed does not contain; the placeholder is that id. Keep it verbatim.' })
-          : msg('Es ist keine Abstimmung angegeben (Attribut „poll“).', { id: 'vote.noPoll', desc: 'The element has no poll attribute. Keep the attribute name poll verbatim.' }),
-      );
-    }
-    const base = apiBase(poll.api);
-    if (!base) {
-      return this.#renderProblem(msg('Für diese Abstimmung ist keine gültige Adresse des Abstimmungsservers angegeben.', { id: 'vote.badApi', desc: 'The poll in the feed has no usable vote server address (api).' }));
-    }
-    return this.#renderPoll(poll, base);
+    const base = apiBase(poll?.api);
+    // The states carry the UI language and direction like the poll does.
+    return this.feed.state === 'ready' && poll && base
+      ? this.#renderPoll(poll, base)
+      : html`<div lang=${this.uiLocale} dir=${this.dir}>${this.#renderState()}</div>`;
   }
 }
