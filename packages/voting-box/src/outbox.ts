@@ -157,7 +157,7 @@ export function subscribe(listener: OutboxListener): () => void {
  * Queues a new vote (new idempotency key) and sends it. A new vote replaces a rejected one;
  * `pow` says the server already announced that it wants a proof of work.
  */
-export function castVote(api: string, poll: string, options: string[], pow = false): VoteRecord {
+export function castVote(api: string, poll: string, options: string[], pow?: boolean): VoteRecord {
   const record: VoteRecord = { api, poll, voter: voterToken(api), key: uuid(), options, status: 'pending', tries: 0, next: 0, pow };
   write(record);
   flush();

@@ -110,10 +110,10 @@ export class WirVotingBox extends WirElement {
   #unsubscribe?: () => void;
   // Form feedback as a key, put into words while rendering (msg() speaks the element's language only then).
   #note: '' | 'empty' | 'limit' = '';
-  #refreshed = false;
-  #announcement = '';
+  #refreshed?: boolean;
+  #announcement?: string;
   #messageKey?: string;
-  #focusMessage = false;
+  #focusMessage?: boolean;
   // The vote this element submitted in this page (events are fired for it only) and its last status.
   #submittedKey?: string;
   #submittedStatus?: string;
@@ -176,8 +176,9 @@ export class WirVotingBox extends WirElement {
 
   // --- user actions ---------------------------------------------------------------------------
 
-  #inputs(): HTMLInputElement[] {
-    return [...this.renderRoot.querySelectorAll('input')];
+  /** The ticked answers. */
+  #chosen(): HTMLInputElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('input:checked')];
   }
 
   #setNote(note: '' | 'empty' | 'limit'): void {
@@ -188,17 +189,17 @@ export class WirVotingBox extends WirElement {
   // Prevents the check rather than disabling the other boxes: disabled boxes would be skipped by
   // the keyboard and say nothing about why. (A radio group never has more than one checked.)
   #onOptionClick(event: MouseEvent, max: number): void {
-    const over = (event.target as HTMLInputElement).checked && this.#inputs().filter((i) => i.checked).length > max;
+    const over = (event.target as HTMLInputElement).checked && this.#chosen().length > max;
     if (over) event.preventDefault();
     this.#setNote(over ? 'limit' : '');
   }
 
   #onSubmit(event: SubmitEvent, poll: Poll, base: string): void {
     event.preventDefault();
-    const chosen = this.#inputs().filter((i) => i.checked).map((i) => i.value);
-    if (chosen.length === 0 || chosen.length > this.#maxChoices(poll)) {
+    const chosen = this.#chosen().map((i) => i.value);
+    if (!chosen.length || chosen.length > this.#maxChoices(poll)) {
       this.#setNote('empty');
-      this.#inputs()[0]?.focus();
+      this.renderRoot.querySelector('input')?.focus();
       return;
     }
     this.#note = '';
@@ -230,10 +231,12 @@ export class WirVotingBox extends WirElement {
 
   // --- text -----------------------------------------------------------------------------------
 
-  /** Regional formats (ar-EG digits) when the UI speaks that language, else the UI language's. */
+  /**
+   * Regional formats (ar-EG digits) when the UI speaks that language, else the UI language's.
+   * `locale` is canonical (lower-case language first) and the UI locales are bare languages.
+   */
   get #formatLocale(): string {
-    const primary = (tag: string) => tag.split('-')[0].toLowerCase();
-    return primary(this.locale) === primary(this.uiLocale) ? this.locale : this.uiLocale;
+    return this.locale.split('-')[0] === this.uiLocale ? this.locale : this.uiLocale;
   }
 
   #number(value: number, options?: Intl.NumberFormatOptions): string {
