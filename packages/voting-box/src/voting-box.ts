@@ -114,9 +114,8 @@ export class WirVotingBox extends WirElement {
   #announcement?: string;
   #messageKey?: string;
   #focusMessage?: boolean;
-  // The vote this element submitted in this page (events are fired for it only) and its last status.
+  // The key of the vote this element submitted in this page until its final word (events are fired for it only).
   #submittedKey?: string;
-  #submittedStatus?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -150,13 +149,14 @@ export class WirVotingBox extends WirElement {
     // A refusal brings the form back, which replaces the focused message: keep the focus on the
     // message rather than letting it fall to the page.
     if (record?.status === 'rejected' && this.shadowRoot?.activeElement?.closest('.message')) this.#focusMessage = true;
-    if (!local || !record || record.key !== this.#submittedKey || record.status === this.#submittedStatus) return;
-    this.#submittedStatus = record.status;
-    if (record.status === 'sent') {
-      this.dispatchEvent(new WirVoteAcceptEvent({ poll: poll.id, options: record.options, replayed: !!record.reason }));
-    } else if (record.status === 'rejected') {
-      this.dispatchEvent(new WirVoteRejectEvent({ poll: poll.id, reason: record.reason ?? '' }));
-    }
+    if (!local || !record || record.key !== this.#submittedKey || record.status === 'pending') return;
+    // The final word on the vote submitted here, told once.
+    this.#submittedKey = undefined;
+    this.dispatchEvent(
+      record.status === 'sent'
+        ? new WirVoteAcceptEvent({ poll: poll.id, options: record.options, replayed: !!record.reason })
+        : new WirVoteRejectEvent({ poll: poll.id, reason: record.reason ?? '' }),
+    );
   }
 
   // --- state ----------------------------------------------------------------------------------
@@ -206,7 +206,6 @@ export class WirVotingBox extends WirElement {
     this.dispatchEvent(new WirVoteSubmitEvent({ poll: poll.id, options: chosen }));
     const record = castVote(base, poll.id, chosen, this.#status.data?.challengeRequired);
     this.#submittedKey = record.key;
-    this.#submittedStatus = record.status;
     this.#focusMessage = true;
     this.requestUpdate();
   }
@@ -452,7 +451,8 @@ export class WirVotingBox extends WirElement {
   }
 
   #renderPoll(poll: Poll, base: string): TemplateResult {
-    const level = Math.max(Math.trunc(Number(this.headingLevel)) || 2, 2);
+    // A fraction needs no rounding: heading() compares with whole levels.
+    const level = Math.max(Number(this.headingLevel) || 2, 2);
     const phase = this.#phase(poll);
     const record = getRecord(base, poll.id);
     if (this.#refreshed) {
