@@ -77,8 +77,8 @@ export class PollStatusController implements ReactiveController {
     // Only the voter changed: a vote was just counted. The server caches totals for a second,
     // so a second look shortly after shows the reader's own vote in the results.
     this.#soon = !!samePoll;
-    clearTimeout(this.#timer);
-    if (target) void this.refresh();
+    // Without a target, this only stops the timer.
+    void this.refresh();
   }
 
   /** Asks the server now (also the "update results" button). Resolves when the answer is in. */
@@ -86,7 +86,7 @@ export class PollStatusController implements ReactiveController {
     const target = this.#target();
     clearTimeout(this.#timer);
     if (!target) return;
-    if (document.visibilityState === 'hidden') {
+    if (document.hidden) {
       this.#due = true;
       return;
     }
@@ -127,6 +127,6 @@ export class PollStatusController implements ReactiveController {
   }
 
   readonly #onVisibility = (): void => {
-    if (document.visibilityState === 'visible' && this.#due) void this.refresh();
+    if (!document.hidden && this.#due) void this.refresh();
   };
 }
