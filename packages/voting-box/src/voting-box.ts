@@ -457,7 +457,8 @@ export class WirVotingBox extends WirElement {
     const record = getRecord(base, poll.id);
     if (this.#refreshed) {
       this.#refreshed = false;
-      const results = this.#status.data?.results;
+      // A failed request keeps the last results on screen; they were not updated.
+      const results = !this.#status.error && this.#status.data?.results;
       const total = results && this.#number(results.total);
       this.#announce(
         total
