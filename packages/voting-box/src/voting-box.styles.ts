@@ -18,7 +18,8 @@ export const styles = css`
   h6,
   p,
   ul,
-  fieldset {
+  fieldset,
+  legend {
     margin: 0;
     padding: 0;
     border: 0;
@@ -41,7 +42,6 @@ export const styles = css`
   }
 
   legend {
-    padding: 0;
     margin-block-end: var(--_wir-space-s);
   }
 
