@@ -377,7 +377,7 @@ export class WirVotingBox extends WirElement {
         <div class="options" part="options">
           ${poll.options.map(
             (option) => html`<label class="option" part="option">
-              <input type=${multiple ? 'checkbox' : 'radio'} name="choice" value=${option.id} ?checked=${prefill.includes(option.id)} @click=${(e: MouseEvent) => this.#onOptionClick(e, max)} />
+              <input type=${multiple ? 'checkbox' : 'radio'} name="choice" value=${option.id} ?checked=${prefill.includes(option.id)} @click=${(e: MouseEvent) => this.#onOptionClick(e, max)}>
               <span>${this.t(option.label)}</span>
             </label>`,
           )}
