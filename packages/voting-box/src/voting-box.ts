@@ -163,10 +163,8 @@ export class WirVotingBox extends WirElement {
 
   /** The server's state when it answered (its clock decides), else the feed's times by ours. */
   #phase(poll: Poll): PollState {
-    const server = this.#status.data?.state;
-    if (server) return server;
     const now = Date.now();
-    return now < Date.parse(poll.opens) ? 'not-open' : now < Date.parse(poll.closes) ? 'open' : 'closed';
+    return this.#status.data?.state ?? (now < Date.parse(poll.opens) ? 'not-open' : now < Date.parse(poll.closes) ? 'open' : 'closed');
   }
 
   // The feed's validation allows maxChoices only on a multiple-choice poll, and no more than its options.
@@ -281,17 +279,14 @@ export class WirVotingBox extends WirElement {
   // --- rendering ------------------------------------------------------------------------------
 
   #renderIntro(poll: Poll, phase: PollState): TemplateResult {
-    let times: string;
-    if (phase === 'not-open') {
-      const opens = this.#date(poll.opens);
-      times = msg(str`Die Abstimmung beginnt am ${opens}.`, { id: 'vote.opens', desc: 'When a poll that has not started yet opens; the placeholder is a date and time like "1. Januar 2027 um 00:00".' });
-    } else {
-      const closes = this.#date(poll.closes);
-      times =
-        phase === 'open'
+    const opens = this.#date(poll.opens);
+    const closes = this.#date(poll.closes);
+    const times =
+      phase === 'not-open'
+        ? msg(str`Die Abstimmung beginnt am ${opens}.`, { id: 'vote.opens', desc: 'When a poll that has not started yet opens; the placeholder is a date and time like "1. Januar 2027 um 00:00".' })
+        : phase === 'open'
           ? msg(str`Abstimmen bis: ${closes}`, { id: 'vote.closesAt', desc: 'Label with the closing date and time of an open poll.' })
           : msg(str`Die Abstimmung ist beendet (seit ${closes}).`, { id: 'vote.closed', desc: 'A poll that has closed; the placeholder is its closing date and time.' });
-    }
     return html`${poll.description ? html`<p part="description">${this.t(poll.description)}</p>` : nothing}
       <p class="times" part="times">${times}</p>`;
   }
@@ -300,37 +295,37 @@ export class WirVotingBox extends WirElement {
     if (!record) return nothing;
     const labels = poll.options.filter((o) => record.options.includes(o.id)).map((o) => this.resolve(o.label)?.text ?? o.id);
     const choice = new Intl.ListFormat(this.#formatLocale, { type: 'unit' }).format(labels);
-    let title: string;
-    let detail: string | undefined;
     const share = solving(record.api, record.poll);
     const pending = record.status === 'pending';
     const unstored = pending && !stored(record.api, record.poll);
     // A pending vote with a reason waits for its next try (the last one failed): the reader may
     // try now instead. While the proof of work runs, it is being sent.
     const canSend = pending && !!record.reason && share === undefined;
-    if (record.status === 'sent') {
-      title =
-        record.reason === 'already-voted'
+    const percent = this.#number(share ?? 0, { style: 'percent' });
+    const at = this.#date(record.next, false);
+    // The headline says where the vote is; the detail why it was refused or how it will be sent.
+    let title =
+      record.status === 'sent'
+        ? record.reason === 'already-voted'
           ? msg('Aus diesem Browser wurde bei dieser Abstimmung schon eine Stimme gezählt.', { id: 'vote.alreadyVoted', desc: 'The server says this browser already voted in this poll (e.g. in another tab).' })
-          : msg('Vielen Dank! Ihre Stimme wurde gezählt.', { id: 'vote.counted', desc: 'Confirmation after the vote server acknowledged the vote.' });
-    } else if (record.status === 'rejected') {
-      title = msg('Ihre Stimme wurde nicht gezählt.', { id: 'vote.rejected', desc: 'Headline when the vote server refused a vote for good; the reason follows.' });
-      detail = this.#reasonText(record.reason, poll);
-    } else if (share !== undefined) {
-      const percent = this.#number(share, { style: 'percent' });
-      title = msg(str`Sicherheitsprüfung im Browser: ${percent}`, { id: 'vote.proving', desc: 'Progress of the automatic anti-abuse check (a computation in the browser, no puzzle) before the vote is sent; the placeholder is a percentage.' });
-    } else if (canSend) {
-      title = msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' });
-      const at = this.#date(record.next, false);
-      detail =
-        record.reason === 'rate-limited'
-          ? msg(str`Gerade kommen sehr viele Stimmen aus Ihrem Netzwerk. Sie wird um ${at} automatisch gesendet.`, { id: 'vote.rateLimited', desc: 'The vote server asked to wait (rate limit); the placeholder is the time of the next automatic try, like "14:05".' })
-          : unstored
-            ? msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet.', { id: 'vote.unreachableNow', desc: 'The vote server cannot be reached; the vote (kept only in the open page, see vote.keepOpen) will be sent automatically when it answers again.' })
-            : msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet – auch wenn Sie die Seite später erneut öffnen.', { id: 'vote.unreachable', desc: 'The vote server cannot be reached; the stored vote will be sent automatically later.' });
-    } else {
-      title = msg('Ihre Stimme wird gesendet …', { id: 'vote.sending', desc: 'Shown while the vote is on its way to the server.' });
-    }
+          : msg('Vielen Dank! Ihre Stimme wurde gezählt.', { id: 'vote.counted', desc: 'Confirmation after the vote server acknowledged the vote.' })
+        : record.status === 'rejected'
+          ? msg('Ihre Stimme wurde nicht gezählt.', { id: 'vote.rejected', desc: 'Headline when the vote server refused a vote for good; the reason follows.' })
+          : share !== undefined
+            ? msg(str`Sicherheitsprüfung im Browser: ${percent}`, { id: 'vote.proving', desc: 'Progress of the automatic anti-abuse check (a computation in the browser, no puzzle) before the vote is sent; the placeholder is a percentage.' })
+            : canSend
+              ? msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' })
+              : msg('Ihre Stimme wird gesendet …', { id: 'vote.sending', desc: 'Shown while the vote is on its way to the server.' });
+    let detail =
+      record.status === 'rejected'
+        ? this.#reasonText(record.reason, poll)
+        : !canSend
+          ? undefined
+          : record.reason === 'rate-limited'
+            ? msg(str`Gerade kommen sehr viele Stimmen aus Ihrem Netzwerk. Sie wird um ${at} automatisch gesendet.`, { id: 'vote.rateLimited', desc: 'The vote server asked to wait (rate limit); the placeholder is the time of the next automatic try, like "14:05".' })
+            : unstored
+              ? msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet.', { id: 'vote.unreachableNow', desc: 'The vote server cannot be reached; the vote (kept only in the open page, see vote.keepOpen) will be sent automatically when it answers again.' })
+              : msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet – auch wenn Sie die Seite später erneut öffnen.', { id: 'vote.unreachable', desc: 'The vote server cannot be reached; the stored vote will be sent automatically later.' });
     if (unstored) {
       // Only this page holds the vote (storage full or blocked): that, and what the reader can do
       // about it, comes first; the state's own line (sending, progress, why it waits) follows.
@@ -439,14 +434,12 @@ export class WirVotingBox extends WirElement {
     const results = this.#status.data?.results;
     const counted = record?.status === 'sent';
     if (results) return this.#renderResults(poll, results, counted && record.reason !== 'already-voted' ? record.options : [], level, phase);
-    let note: string | undefined;
-    if (poll.results === 'after-close' && phase !== 'closed') {
-      note = msg('Die Ergebnisse werden nach dem Ende der Abstimmung veröffentlicht.', { id: 'vote.hiddenUntilClose', desc: 'Results of this poll are published only after it closes.' });
-    } else if (poll.results === 'after-vote' && phase === 'open' && !counted) {
-      note = msg('Die Ergebnisse sehen Sie, sobald Ihre Stimme gezählt ist.', { id: 'vote.hiddenUntilVote', desc: 'Results of this poll are shown to a reader once their vote was counted.' });
-    } else if (this.#status.error) {
-      note = this.#resultsUnavailable();
-    }
+    const note =
+      poll.results === 'after-close' && phase !== 'closed'
+        ? msg('Die Ergebnisse werden nach dem Ende der Abstimmung veröffentlicht.', { id: 'vote.hiddenUntilClose', desc: 'Results of this poll are published only after it closes.' })
+        : poll.results === 'after-vote' && phase === 'open' && !counted
+          ? msg('Die Ergebnisse sehen Sie, sobald Ihre Stimme gezählt ist.', { id: 'vote.hiddenUntilVote', desc: 'Results of this poll are shown to a reader once their vote was counted.' })
+          : this.#status.error && this.#resultsUnavailable();
     return note ? html`<p class="results-note" part="results-note">${note}</p>` : nothing;
   }
 
