@@ -93,8 +93,10 @@ export function voterToken(api: string): string {
   const key = TOKEN_PREFIX + new URL(api).origin;
   let token = load(key);
   if (!token || !/^[\w-]{22,128}$/.test(token)) {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    token = btoa(String.fromCharCode(...bytes)).slice(0, 22).replace(/\+/g, '-').replace(/\//g, '_');
+    token = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+      .slice(0, 22)
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
     save(key, token);
   }
   return token;
@@ -191,11 +193,10 @@ async function deliver(id: string): Promise<void> {
   if (sending.has(id)) return;
   sending.add(id);
   try {
-    const locks = navigator.locks;
     // Waits while another tab sends this record, then finds it no longer pending: no duplicate
-    // request, and no polling loop while the other tab's request is in flight.
-    if (locks) await locks.request(PREFIX + id, () => attempt(id));
-    else await attempt(id);
+    // request, and no polling loop while the other tab's request is in flight. (Without Web Locks
+    // it just tries.)
+    await (navigator.locks?.request(PREFIX + id, () => attempt(id)) ?? attempt(id));
   } catch {
     // Whatever broke (no crypto.subtle on an insecure page), the vote stays queued.
     const record = read(id);
@@ -250,8 +251,12 @@ async function attempt(id: string): Promise<void> {
     // The final word, and the proof is spent: counted (201; 200 when the server had counted this
     // very request before; 409 `already-voted` when another vote with this browser's token
     // counted first, from another tab or an earlier visit), or refused with the server's code.
-    const counted = status === 200 || status === 201 || code === 'already-voted';
-    write({ ...record, status: counted ? 'sent' : 'rejected', reason: status === 200 ? 'replayed' : error, proof: undefined });
+    write({
+      ...record,
+      status: status === 200 || status === 201 || code === 'already-voted' ? 'sent' : 'rejected',
+      reason: status === 200 ? 'replayed' : error,
+      proof: undefined,
+    });
   }
 }
 
