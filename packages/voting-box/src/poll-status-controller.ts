@@ -86,11 +86,9 @@ export class PollStatusController implements ReactiveController {
     const target = this.#target();
     clearTimeout(this.#timer);
     if (!target) return;
-    if (document.hidden) {
-      this.#due = true;
-      return;
-    }
-    this.#due = false;
+    // A hidden page asks once it is visible again.
+    this.#due = document.hidden;
+    if (this.#due) return;
     const key = this.#key;
     const answer = await call<ServerPoll>(target.base, pollPath(target.poll), undefined, target.voter, this.#etag);
     // A removed widget plans no further request (it asks again when it is connected again).
