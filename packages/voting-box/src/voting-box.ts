@@ -427,14 +427,18 @@ export class WirVotingBox extends WirElement {
   #renderResultsBlock(poll: Poll, record: VoteRecord | undefined, level: number, phase: PollState): TemplateResult | typeof nothing {
     const results = this.#status.data?.results;
     const counted = record?.status === 'sent';
-    if (results) return this.#renderResults(poll, results, counted && record.reason !== 'already-voted' ? record.options : [], level, phase);
+    // Why there are no results (yet), if there are none.
     const note =
       poll.results === 'after-close' && phase !== 'closed'
         ? msg('Die Ergebnisse werden nach dem Ende der Abstimmung veröffentlicht.', { id: 'vote.hiddenUntilClose', desc: 'Results of this poll are published only after it closes.' })
         : poll.results === 'after-vote' && phase === 'open' && !counted
           ? msg('Die Ergebnisse sehen Sie, sobald Ihre Stimme gezählt ist.', { id: 'vote.hiddenUntilVote', desc: 'Results of this poll are shown to a reader once their vote was counted.' })
           : this.#status.error && this.#resultsUnavailable();
-    return note ? html`<p class="results-note" part="results-note">${note}</p>` : nothing;
+    return results
+      ? this.#renderResults(poll, results, counted && record.reason !== 'already-voted' ? record.options : [], level, phase)
+      : note
+        ? html`<p class="results-note" part="results-note">${note}</p>`
+        : nothing;
   }
 
   #renderPoll(poll: Poll, base: string): TemplateResult {
