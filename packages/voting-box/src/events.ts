@@ -17,40 +17,30 @@ export interface VoteRejectDetail {
 }
 
 /** Bubbling, composed, with a typed `detail`: the shape every public WIR event has. */
-class VoteEvent<T> extends Event {
+abstract class VoteEvent<T> extends Event {
+  static readonly eventName: string;
   readonly detail: T;
 
-  constructor(type: string, detail: T) {
-    super(type, { bubbles: true, composed: true });
+  // The type is the subclass's `eventName`.
+  constructor(detail: T) {
+    super((new.target as typeof VoteEvent).eventName, { bubbles: true, composed: true });
     this.detail = detail;
   }
 }
 
 /** The reader submitted a vote (before it is sent). Only ever fired by a user action. */
 export class WirVoteSubmitEvent extends VoteEvent<VoteSubmitDetail> {
-  static readonly eventName = 'wir-vote-submit';
-
-  constructor(detail: VoteSubmitDetail) {
-    super(WirVoteSubmitEvent.eventName, detail);
-  }
+  static override readonly eventName = 'wir-vote-submit';
 }
 
 /** The vote API acknowledged the vote submitted in this element — at once or after retries. */
 export class WirVoteAcceptEvent extends VoteEvent<VoteAcceptDetail> {
-  static readonly eventName = 'wir-vote-accept';
-
-  constructor(detail: VoteAcceptDetail) {
-    super(WirVoteAcceptEvent.eventName, detail);
-  }
+  static override readonly eventName = 'wir-vote-accept';
 }
 
 /** The vote API refused the vote submitted in this element for good (a 4xx other than 409/429). */
 export class WirVoteRejectEvent extends VoteEvent<VoteRejectDetail> {
-  static readonly eventName = 'wir-vote-reject';
-
-  constructor(detail: VoteRejectDetail) {
-    super(WirVoteRejectEvent.eventName, detail);
-  }
+  static override readonly eventName = 'wir-vote-reject';
 }
 
 declare global {

@@ -53,8 +53,8 @@ const PREFIX = 'wir-vote:';
 const TOKEN_PREFIX = 'wir-vote-voter:';
 const FIRST_DELAY = 1000;
 const MAX_DELAY = 60_000;
-/** Answers that mean "not now" rather than "never". */
-const RETRYABLE = new Set([0, 408, 425, 429, 500, 502, 503, 504]);
+/** Answers that mean "not now" rather than "never" (besides every 5xx). */
+const RETRYABLE = new Set([0, 408, 425, 429]);
 
 // What this page could not store — storage blocked by a setting, full (QuotaExceededError) or
 // broken — lives here for the page's lifetime and wins over the stored copy: the vote is still
@@ -93,8 +93,10 @@ export function voterToken(api: string): string {
   const key = TOKEN_PREFIX + new URL(api).origin;
   let token = load(key);
   if (!token || !/^[\w-]{22,128}$/.test(token)) {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    token = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    token = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+      .slice(0, 22)
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
     save(key, token);
   }
   return token;
@@ -119,10 +121,10 @@ const progress = new Map<string, number>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let started = false;
 
-function write(record: VoteRecord, local = true): void {
+function write(record: VoteRecord): void {
   const id = recordId(record.api, record.poll);
   save(PREFIX + id, JSON.stringify(record));
-  notify(id, local);
+  notify(id, true);
 }
 
 function notify(id: string, local: boolean): void {
@@ -157,7 +159,7 @@ export function subscribe(listener: OutboxListener): () => void {
  * Queues a new vote (new idempotency key) and sends it. A new vote replaces a rejected one;
  * `pow` says the server already announced that it wants a proof of work.
  */
-export function castVote(api: string, poll: string, options: string[], pow = false): VoteRecord {
+export function castVote(api: string, poll: string, options: string[], pow?: boolean): VoteRecord {
   const record: VoteRecord = { api, poll, voter: voterToken(api), key: uuid(), options, status: 'pending', tries: 0, next: 0, pow };
   write(record);
   flush();
@@ -169,37 +171,32 @@ const uuid = (): string =>
   crypto.randomUUID?.() ??
   '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));
 
-/** Sends every pending vote that is due (all of them with `now`), then plans the next round. */
+/**
+ * Sends every pending vote that is due (all of them with `now`) and plans the next round for the
+ * rest. A send in flight is not planned for: it flushes again when it ends.
+ */
 export function flush(now = false): void {
   const due = Date.now();
-  for (const key of keys()) {
-    if (!key.startsWith(PREFIX)) continue;
-    const id = key.slice(PREFIX.length);
-    const record = read(id);
-    if (record?.status === 'pending' && (now || record.next <= due)) void deliver(id);
-  }
-  plan();
-}
-
-function plan(): void {
-  clearTimeout(timer);
   let next = Infinity;
+  clearTimeout(timer);
   for (const key of keys()) {
-    const record = key.startsWith(PREFIX) ? read(key.slice(PREFIX.length)) : undefined;
-    if (record?.status === 'pending') next = Math.min(next, record.next);
+    const id = key.slice(PREFIX.length);
+    const record = key.startsWith(PREFIX) ? read(id) : undefined;
+    if (record?.status !== 'pending') continue;
+    if (now || record.next <= due) void deliver(id);
+    else next = Math.min(next, record.next);
   }
-  if (next < Infinity) timer = setTimeout(flush, Math.min(Math.max(next - Date.now(), 50), MAX_DELAY));
+  if (next < Infinity) timer = setTimeout(flush, Math.min(Math.max(next - due, 50), MAX_DELAY));
 }
 
 async function deliver(id: string): Promise<void> {
   if (sending.has(id)) return;
   sending.add(id);
   try {
-    const locks = navigator.locks;
     // Waits while another tab sends this record, then finds it no longer pending: no duplicate
-    // request, and no polling loop while the other tab's request is in flight.
-    if (locks) await locks.request(PREFIX + id, () => attempt(id));
-    else await attempt(id);
+    // request, and no polling loop while the other tab's request is in flight. (Without Web Locks
+    // it just tries.)
+    await (navigator.locks?.request(PREFIX + id, () => attempt(id)) ?? attempt(id));
   } catch {
     // Whatever broke (no crypto.subtle on an insecure page), the vote stays queued.
     const record = read(id);
@@ -207,7 +204,7 @@ async function deliver(id: string): Promise<void> {
   } finally {
     progress.delete(id);
     sending.delete(id);
-    plan();
+    flush();
   }
 }
 
@@ -220,13 +217,15 @@ async function attempt(id: string): Promise<void> {
   if (record.pow && !record.proof) {
     const challenge = await call<Challenge>(api, '/challenge');
     if (challenge.body) {
-      progress.set(id, 0);
-      notify(id, true);
-      const { solveChallenge } = await import('./pow.js');
-      const proof = await solveChallenge(challenge.body, (share) => {
+      const report = (share: number) => {
         progress.set(id, share);
         notify(id, true);
-      });
+      };
+      report(0);
+      // The module object rather than a destructured import, which the bundler would rewrite
+      // into a longer form.
+      const pow = await import('./pow.js');
+      const proof = await pow.solveChallenge(challenge.body, report);
       record = read(id);
       if (record?.status !== 'pending') return;
       if (proof) record.proof = proof;
@@ -236,34 +235,36 @@ async function attempt(id: string): Promise<void> {
     if (!record.proof && record.pow) return retryLater(record, challenge.error ?? 'network', challenge.retryAfter);
   }
 
-  const { voter, key: idempotencyKey, options, proof } = record;
-  const body: VoteBody = { options, voter, idempotencyKey, proof };
-  const answer = await call(api, `${pollPath(poll)}/votes`, body);
+  const body: VoteBody = { options: record.options, voter: record.voter, idempotencyKey: record.key, proof: record.proof };
+  const { status, error, retryAfter } = await call(api, `${pollPath(poll)}/votes`, body);
   record = read(id) ?? record;
-  if (record.status !== 'pending' || record.key !== idempotencyKey) return;
-  const code = answer.error ?? '';
+  if (record.status !== 'pending' || record.key !== body.idempotencyKey) return;
+  const code = error ?? '';
 
-  if (answer.status === 200 || answer.status === 201) {
-    write({ ...record, status: 'sent', reason: answer.status === 200 ? 'replayed' : undefined, proof: undefined });
-  } else if (answer.status === 409 && code === 'already-voted') {
-    // Another vote with this browser's token counted first (another tab, an earlier visit).
-    write({ ...record, status: 'sent', reason: code, proof: undefined });
-  } else if (code.startsWith('challenge-') && (record.powFailures ?? 0) < 2) {
+  if (code.startsWith('challenge-') && (record.powFailures ?? 0) < 2) {
     // Expired (the queue waited too long), spent or newly required: solve a fresh one and send
     // it with the same idempotency key.
     write({ ...record, pow: true, proof: undefined, powFailures: (record.powFailures ?? 0) + 1, next: 0 });
-  } else if (RETRYABLE.has(answer.status) || answer.status >= 500) {
-    retryLater(record, code || 'network', answer.retryAfter);
+  } else if (RETRYABLE.has(status) || status >= 500) {
+    retryLater(record, code || 'network', retryAfter);
   } else {
-    write({ ...record, status: 'rejected', reason: code, proof: undefined });
+    // The final word, and the proof is spent: counted (201; 200 when the server had counted this
+    // very request before; 409 `already-voted` when another vote with this browser's token
+    // counted first, from another tab or an earlier visit), or refused with the server's code.
+    write({
+      ...record,
+      status: status === 200 || status === 201 || code === 'already-voted' ? 'sent' : 'rejected',
+      reason: status === 200 ? 'replayed' : error,
+      proof: undefined,
+    });
   }
 }
 
-function retryLater(record: VoteRecord, reason: string, retryAfter?: number): void {
+function retryLater(record: VoteRecord, reason: string, retryAfter = 0): void {
   const tries = record.tries + 1;
   const backoff = Math.min(MAX_DELAY, FIRST_DELAY * 2 ** (tries - 1));
   // "Equal jitter": half fixed, half random, so a crowd of browsers that lost the server at the
   // same moment does not come back at the same moment.
-  const delay = Math.max(backoff / 2 + (Math.random() * backoff) / 2, (retryAfter ?? 0) * 1000);
+  const delay = Math.max(backoff / 2 + (Math.random() * backoff) / 2, retryAfter * 1000);
   write({ ...record, tries, reason, next: Date.now() + delay });
 }

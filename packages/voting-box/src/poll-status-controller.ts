@@ -34,17 +34,16 @@ export class PollStatusController implements ReactiveController {
   checked?: Date;
 
   #key?: string;
-  #etag?: string;
+  #etag?: string | null;
   #timer?: ReturnType<typeof setTimeout>;
   #due = false;
   #failures = 0;
   #soon = false;
-  #connected = false;
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & Element;
   readonly #target: () => PollTarget | undefined;
 
   constructor(
-    host: ReactiveControllerHost,
+    host: ReactiveControllerHost & Element,
     target: () => PollTarget | undefined,
   ) {
     this.#host = host;
@@ -53,13 +52,11 @@ export class PollStatusController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisibility);
     if (this.#key) void this.refresh();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibility);
     clearTimeout(this.#timer);
   }
@@ -80,8 +77,8 @@ export class PollStatusController implements ReactiveController {
     // Only the voter changed: a vote was just counted. The server caches totals for a second,
     // so a second look shortly after shows the reader's own vote in the results.
     this.#soon = !!samePoll;
-    clearTimeout(this.#timer);
-    if (target) void this.refresh();
+    // Without a target, this only stops the timer.
+    void this.refresh();
   }
 
   /** Asks the server now (also the "update results" button). Resolves when the answer is in. */
@@ -89,15 +86,13 @@ export class PollStatusController implements ReactiveController {
     const target = this.#target();
     clearTimeout(this.#timer);
     if (!target) return;
-    if (document.visibilityState === 'hidden') {
-      this.#due = true;
-      return;
-    }
-    this.#due = false;
+    // A hidden page asks once it is visible again.
+    this.#due = document.hidden;
+    if (this.#due) return;
     const key = this.#key;
     const answer = await call<ServerPoll>(target.base, pollPath(target.poll), undefined, target.voter, this.#etag);
     // A removed widget plans no further request (it asks again when it is connected again).
-    if (key !== this.#key || !this.#connected) return;
+    if (key !== this.#key || !this.#host.isConnected) return;
     if (answer.body || answer.status === 304) {
       if (answer.body) {
         this.data = answer.body;
@@ -130,6 +125,6 @@ export class PollStatusController implements ReactiveController {
   }
 
   readonly #onVisibility = (): void => {
-    if (document.visibilityState === 'visible' && this.#due) void this.refresh();
+    if (!document.hidden && this.#due) void this.refresh();
   };
 }

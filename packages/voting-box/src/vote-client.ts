@@ -48,8 +48,9 @@ export interface ApiAnswer<T> {
   body?: T;
   /** The server's machine-readable `error` code, or `network`. */
   error?: string;
+  /** Seconds the server asks to wait (`Retry-After`); 0 or less when it does not say in seconds. */
   retryAfter?: number;
-  etag?: string;
+  etag?: string | null;
 }
 
 /** Seconds before a request counts as failed; the server's own request timeout is 15 s too. */
@@ -68,33 +69,31 @@ export function apiBase(api: string | undefined): string | undefined {
  * One request to `base` + `path`. A body makes it a JSON POST; `voter` and `etag` become the
  * `Wir-Voter` and `If-None-Match` headers of a GET.
  */
-export async function call<T>(base: string, path: string, body?: unknown, voter?: string, etag?: string): Promise<ApiAnswer<T>> {
+export async function call<T>(base: string, path: string, body?: object, voter?: string, etag?: string | null): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = body ? { 'Content-Type': 'application/json' } : {};
   if (voter) headers['Wir-Voter'] = voter;
   if (etag) headers['If-None-Match'] = etag;
-  let response: Response;
   try {
-    response = await fetch(base + path, {
+    // Cross-origin requests are CORS requests by default (mode 'cors').
+    const response = await fetch(base + path, {
       method: body ? 'POST' : 'GET',
       headers,
-      body: body ? JSON.stringify(body) : undefined,
-      mode: 'cors',
+      body: body && JSON.stringify(body),
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
       cache: 'no-store',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
+    const { status, headers: answer } = response;
+    const result: ApiAnswer<T> = { status, etag: answer.get('ETag'), retryAfter: Number(answer.get('Retry-After')) || 0 };
+    if (status === 304) return result;
+    const json = await response.json().catch(() => undefined);
+    if (response.ok) result.body = json as T;
+    else result.error = typeof json?.error === 'string' ? json.error : `http-${status}`;
+    return result;
   } catch {
     return { status: 0, error: 'network' };
   }
-  const { status, headers: answer } = response;
-  const retryAfter = Number(answer.get('Retry-After'));
-  const result: ApiAnswer<T> = { status, etag: answer.get('ETag') ?? undefined, retryAfter: retryAfter > 0 ? retryAfter : undefined };
-  if (status === 304) return result;
-  const json = await response.json().catch(() => undefined);
-  if (response.ok) result.body = json as T;
-  else result.error = typeof json?.error === 'string' ? json.error : `http-${status}`;
-  return result;
 }
 
 /** `/polls/{poll}` below the API base. */

@@ -15,21 +15,19 @@ export const styles = css`
   h3,
   h4,
   h5,
-  h6 {
-    margin: 0;
-    font-size: var(--_wir-font-size-l);
-  }
-
-  .results :is(h3, h4, h5, h6) {
-    font-size: inherit;
-  }
-
+  h6,
   p,
   ul,
-  fieldset {
+  fieldset,
+  legend {
     margin: 0;
     padding: 0;
     border: 0;
+    font-size: inherit;
+  }
+
+  #question {
+    font-size: var(--_wir-font-size-l);
   }
 
   .form,
@@ -44,7 +42,6 @@ export const styles = css`
   }
 
   legend {
-    padding: 0;
     margin-block-end: var(--_wir-space-s);
   }
 
@@ -77,10 +74,6 @@ export const styles = css`
     margin: 0;
     flex: none;
     accent-color: var(--_wir-color-accent);
-  }
-
-  .note:empty {
-    display: none;
   }
 
   .note,

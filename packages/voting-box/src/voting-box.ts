@@ -12,21 +12,20 @@ import { PollStatusController } from './poll-status-controller.js';
 import { WirVoteAcceptEvent, WirVoteRejectEvent, WirVoteSubmitEvent } from './events.js';
 import { styles } from './voting-box.styles.js';
 
-/** Plain templates per level rather than lit/static-html, which would add its machinery to the bundle. */
-function heading(level: number, id: string | undefined, content: unknown): TemplateResult {
-  const i = id ?? nothing;
-  switch (level) {
-    case 3:
-      return html`<h3 id=${i}>${content}</h3>`;
-    case 4:
-      return html`<h4 id=${i}>${content}</h4>`;
-    case 5:
-      return html`<h5 id=${i}>${content}</h5>`;
-    case 6:
-      return html`<h6 id=${i}>${content}</h6>`;
-    default:
-      return html`<h2 id=${i}>${content}</h2>`;
-  }
+/**
+ * Plain templates per level rather than lit/static-html, which would add its machinery to the
+ * bundle. Levels below 3 are h2 (the lowest the box uses), levels above 5 are h6.
+ */
+function heading(level: number, id: string | typeof nothing, content: unknown): TemplateResult {
+  return level < 3
+    ? html`<h2 id=${id}>${content}</h2>`
+    : level < 4
+      ? html`<h3 id=${id}>${content}</h3>`
+      : level < 5
+        ? html`<h4 id=${id}>${content}</h4>`
+        : level < 6
+          ? html`<h5 id=${id}>${content}</h5>`
+          : html`<h6 id=${id}>${content}</h6>`;
 }
 
 const DAY_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
@@ -111,13 +110,12 @@ export class WirVotingBox extends WirElement {
   #unsubscribe?: () => void;
   // Form feedback as a key, put into words while rendering (msg() speaks the element's language only then).
   #note: '' | 'empty' | 'limit' = '';
-  #refreshed = false;
-  #announcement = '';
+  #refreshed?: boolean;
+  #announcement?: string;
   #messageKey?: string;
-  #focusMessage = false;
-  // The vote this element submitted in this page (events are fired for it only) and its last status.
+  #focusMessage?: boolean;
+  // The key of the vote this element submitted in this page until its final word (events are fired for it only).
   #submittedKey?: string;
-  #submittedStatus?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -151,33 +149,34 @@ export class WirVotingBox extends WirElement {
     // A refusal brings the form back, which replaces the focused message: keep the focus on the
     // message rather than letting it fall to the page.
     if (record?.status === 'rejected' && this.shadowRoot?.activeElement?.closest('.message')) this.#focusMessage = true;
-    if (!local || !record || record.key !== this.#submittedKey || record.status === this.#submittedStatus) return;
-    this.#submittedStatus = record.status;
-    if (record.status === 'sent') {
-      this.dispatchEvent(new WirVoteAcceptEvent({ poll: poll.id, options: record.options, replayed: !!record.reason }));
-    } else if (record.status === 'rejected') {
-      this.dispatchEvent(new WirVoteRejectEvent({ poll: poll.id, reason: record.reason ?? '' }));
-    }
+    if (!local || !record || record.key !== this.#submittedKey || record.status === 'pending') return;
+    // The final word on the vote submitted here, told once.
+    this.#submittedKey = undefined;
+    this.dispatchEvent(
+      record.status === 'sent'
+        ? new WirVoteAcceptEvent({ poll: poll.id, options: record.options, replayed: !!record.reason })
+        : new WirVoteRejectEvent({ poll: poll.id, reason: record.reason ?? '' }),
+    );
   }
 
   // --- state ----------------------------------------------------------------------------------
 
   /** The server's state when it answered (its clock decides), else the feed's times by ours. */
   #phase(poll: Poll): PollState {
-    const server = this.#status.data?.state;
-    if (server) return server;
     const now = Date.now();
-    return now < Date.parse(poll.opens) ? 'not-open' : now < Date.parse(poll.closes) ? 'open' : 'closed';
+    return this.#status.data?.state ?? (now < Date.parse(poll.opens) ? 'not-open' : now < Date.parse(poll.closes) ? 'open' : 'closed');
   }
 
+  // The feed's validation allows maxChoices only on a multiple-choice poll, and no more than its options.
   #maxChoices(poll: Poll): number {
-    return poll.choice === 'multiple' ? Math.min(poll.maxChoices ?? poll.options.length, poll.options.length) : 1;
+    return poll.maxChoices ?? (poll.choice === 'multiple' ? poll.options.length : 1);
   }
 
   // --- user actions ---------------------------------------------------------------------------
 
-  #inputs(): HTMLInputElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="choice"]')];
+  /** The ticked answers. */
+  #chosen(): HTMLInputElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('input:checked')];
   }
 
   #setNote(note: '' | 'empty' | 'limit'): void {
@@ -186,30 +185,25 @@ export class WirVotingBox extends WirElement {
   }
 
   // Prevents the check rather than disabling the other boxes: disabled boxes would be skipped by
-  // the keyboard and say nothing about why.
+  // the keyboard and say nothing about why. (A radio group never has more than one checked.)
   #onOptionClick(event: MouseEvent, max: number): void {
-    const input = event.target as HTMLInputElement;
-    if (input.type !== 'checkbox') return this.#setNote('');
-    const count = this.#inputs().filter((i) => i.checked).length;
-    if (input.checked && count > max) {
-      event.preventDefault();
-      this.#setNote('limit');
-    } else this.#setNote('');
+    const over = (event.target as HTMLInputElement).checked && this.#chosen().length > max;
+    if (over) event.preventDefault();
+    this.#setNote(over ? 'limit' : '');
   }
 
   #onSubmit(event: SubmitEvent, poll: Poll, base: string): void {
     event.preventDefault();
-    const chosen = this.#inputs().filter((i) => i.checked).map((i) => i.value);
-    if (chosen.length === 0 || chosen.length > this.#maxChoices(poll)) {
+    const chosen = this.#chosen().map((i) => i.value);
+    if (!chosen.length || chosen.length > this.#maxChoices(poll)) {
       this.#setNote('empty');
-      this.#inputs()[0]?.focus();
+      this.renderRoot.querySelector('input')?.focus();
       return;
     }
     this.#note = '';
     this.dispatchEvent(new WirVoteSubmitEvent({ poll: poll.id, options: chosen }));
     const record = castVote(base, poll.id, chosen, this.#status.data?.challengeRequired);
     this.#submittedKey = record.key;
-    this.#submittedStatus = record.status;
     this.#focusMessage = true;
     this.requestUpdate();
   }
@@ -234,67 +228,60 @@ export class WirVotingBox extends WirElement {
 
   // --- text -----------------------------------------------------------------------------------
 
-  /** Regional formats (ar-EG digits) when the UI speaks that language, else the UI language's. */
+  /**
+   * Regional formats (ar-EG digits) when the UI speaks that language, else the UI language's.
+   * `locale` is canonical (lower-case language first) and the UI locales are bare languages.
+   */
   get #formatLocale(): string {
-    const primary = (tag: string) => tag.split('-')[0].toLowerCase();
-    return primary(this.locale) === primary(this.uiLocale) ? this.locale : this.uiLocale;
+    return this.locale.split('-')[0] === this.uiLocale ? this.locale : this.uiLocale;
   }
 
   #number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.#formatLocale, options).format(value);
+    return value.toLocaleString(this.#formatLocale, options);
   }
 
   // With the time zone: a poll closes at 23:59 in Hannover, and a reader elsewhere sees their own time.
-  #date(value: string | number, day = true): string {
-    return new Intl.DateTimeFormat(this.#formatLocale, { ...(day && DAY_FORMAT), hour: '2-digit', minute: '2-digit', timeZoneName: day ? 'short' : undefined }).format(new Date(value));
+  #date(value: string | number | Date, day = true): string {
+    return new Date(value).toLocaleString(this.#formatLocale, { ...(day && DAY_FORMAT), hour: '2-digit', minute: '2-digit', timeZoneName: day ? 'short' : undefined });
   }
 
   #resultsUnavailable(): string {
     return msg('Die Ergebnisse können gerade nicht geladen werden.', { id: 'vote.resultsUnavailable', desc: 'The vote server did not answer, so results cannot be shown now.' });
   }
 
-  #reasonText(reason: string | undefined, poll: Poll): string {
-    switch (reason) {
-      case 'poll-closed':
-        return msg('Die Abstimmung ist bereits beendet.', { id: 'vote.reason.closed', desc: 'Why a vote was not counted: the poll had closed.' });
-      case 'poll-not-open':
-        return msg('Die Abstimmung hat noch nicht begonnen.', { id: 'vote.reason.notOpen', desc: 'Why a vote was not counted: the poll had not opened yet.' });
-      case 'unknown-option':
-      case 'duplicate-option':
-      case 'no-option':
-        return msg('Eine gewählte Antwort gibt es bei dieser Abstimmung nicht. Bitte wählen Sie erneut.', { id: 'vote.reason.option', desc: 'Why a vote was not counted: the server does not know a chosen answer (the poll was changed).' });
-      case 'too-many-options': {
-        const max = this.#number(this.#maxChoices(poll));
-        return msg(str`Es waren mehr Antworten gewählt als erlaubt. Bitte wählen Sie höchstens ${max}.`, { id: 'vote.reason.tooMany', desc: 'Why a vote was not counted: too many answers; the placeholder is the maximum.' });
-      }
-      case 'unknown-poll':
-        return msg('Der Abstimmungsserver kennt diese Abstimmung nicht.', { id: 'vote.reason.unknownPoll', desc: 'Why a vote was not counted: the vote server has no such poll.' });
-      case 'origin-not-allowed':
-        return msg('Diese Website ist für die Abstimmung nicht freigeschaltet.', { id: 'vote.reason.origin', desc: 'Why a vote was not counted: the vote server does not accept votes from this website.' });
-      default:
-        if (reason?.startsWith('challenge-')) {
-          return msg('Die Sicherheitsprüfung ist fehlgeschlagen.', { id: 'vote.reason.challenge', desc: 'Why a vote was not counted: the automatic anti-abuse check (proof of work) failed.' });
-        }
-        const code = reason ?? '';
-        return msg(str`Der Abstimmungsserver hat die Stimme abgelehnt (Code: ${code}).`, { id: 'vote.reason.other', desc: 'Why a vote was not counted, for any other refusal; the placeholder is a technical code like "invalid-body". Keep it verbatim.' });
-    }
+  // One conditional expression rather than a switch or if-returns, which the minifier leaves longer.
+  #reasonText(reason = '', poll: Poll): string {
+    const max = this.#number(this.#maxChoices(poll));
+    const code = reason;
+    return reason === 'poll-closed'
+      ? msg('Die Abstimmung ist bereits beendet.', { id: 'vote.reason.closed', desc: 'Why a vote was not counted: the poll had closed.' })
+      : reason === 'poll-not-open'
+        ? msg('Die Abstimmung hat noch nicht begonnen.', { id: 'vote.reason.notOpen', desc: 'Why a vote was not counted: the poll had not opened yet.' })
+        : reason === 'unknown-option' || reason === 'duplicate-option' || reason === 'no-option'
+          ? msg('Eine gewählte Antwort gibt es bei dieser Abstimmung nicht. Bitte wählen Sie erneut.', { id: 'vote.reason.option', desc: 'Why a vote was not counted: the server does not know a chosen answer (the poll was changed).' })
+          : reason === 'too-many-options'
+            ? msg(str`Es waren mehr Antworten gewählt als erlaubt. Bitte wählen Sie höchstens ${max}.`, { id: 'vote.reason.tooMany', desc: 'Why a vote was not counted: too many answers; the placeholder is the maximum.' })
+            : reason === 'unknown-poll'
+              ? msg('Der Abstimmungsserver kennt diese Abstimmung nicht.', { id: 'vote.reason.unknownPoll', desc: 'Why a vote was not counted: the vote server has no such poll.' })
+              : reason === 'origin-not-allowed'
+                ? msg('Diese Website ist für die Abstimmung nicht freigeschaltet.', { id: 'vote.reason.origin', desc: 'Why a vote was not counted: the vote server does not accept votes from this website.' })
+                : reason.startsWith('challenge-')
+                  ? msg('Die Sicherheitsprüfung ist fehlgeschlagen.', { id: 'vote.reason.challenge', desc: 'Why a vote was not counted: the automatic anti-abuse check (proof of work) failed.' })
+                  : msg(str`Der Abstimmungsserver hat die Stimme abgelehnt (Code: ${code}).`, { id: 'vote.reason.other', desc: 'Why a vote was not counted, for any other refusal; the placeholder is a technical code like "invalid-body". Keep it verbatim.' });
   }
 
   // --- rendering ------------------------------------------------------------------------------
 
   #renderIntro(poll: Poll, phase: PollState): TemplateResult {
-    let times: string;
-    if (phase === 'not-open') {
-      const opens = this.#date(poll.opens);
-      times = msg(str`Die Abstimmung beginnt am ${opens}.`, { id: 'vote.opens', desc: 'When a poll that has not started yet opens; the placeholder is a date and time like "1. Januar 2027 um 00:00".' });
-    } else {
-      const closes = this.#date(poll.closes);
-      times =
-        phase === 'open'
+    const opens = this.#date(poll.opens);
+    const closes = this.#date(poll.closes);
+    const times =
+      phase === 'not-open'
+        ? msg(str`Die Abstimmung beginnt am ${opens}.`, { id: 'vote.opens', desc: 'When a poll that has not started yet opens; the placeholder is a date and time like "1. Januar 2027 um 00:00".' })
+        : phase === 'open'
           ? msg(str`Abstimmen bis: ${closes}`, { id: 'vote.closesAt', desc: 'Label with the closing date and time of an open poll.' })
           : msg(str`Die Abstimmung ist beendet (seit ${closes}).`, { id: 'vote.closed', desc: 'A poll that has closed; the placeholder is its closing date and time.' });
-    }
-    return html`${poll.description ? html`<p class="description" part="description">${this.t(poll.description)}</p>` : nothing}
+    return html`${poll.description ? html`<p part="description">${this.t(poll.description)}</p>` : nothing}
       <p class="times" part="times">${times}</p>`;
   }
 
@@ -302,37 +289,37 @@ export class WirVotingBox extends WirElement {
     if (!record) return nothing;
     const labels = poll.options.filter((o) => record.options.includes(o.id)).map((o) => this.resolve(o.label)?.text ?? o.id);
     const choice = new Intl.ListFormat(this.#formatLocale, { type: 'unit' }).format(labels);
-    let title: string;
-    let detail: string | undefined;
-    let canSend = false;
     const share = solving(record.api, record.poll);
-    const waiting = record.status === 'pending' && !!record.reason;
-    const unstored = record.status === 'pending' && !stored(record.api, record.poll);
-    if (record.status === 'sent') {
-      title =
-        record.reason === 'already-voted'
+    const pending = record.status === 'pending';
+    const unstored = pending && !stored(record.api, record.poll);
+    // A pending vote with a reason waits for its next try (the last one failed): the reader may
+    // try now instead. While the proof of work runs, it is being sent.
+    const canSend = pending && !!record.reason && share === undefined;
+    const percent = this.#number(share ?? 0, { style: 'percent' });
+    const at = this.#date(record.next, false);
+    // The headline says where the vote is; the detail why it was refused or how it will be sent.
+    let title =
+      record.status === 'sent'
+        ? record.reason === 'already-voted'
           ? msg('Aus diesem Browser wurde bei dieser Abstimmung schon eine Stimme gezählt.', { id: 'vote.alreadyVoted', desc: 'The server says this browser already voted in this poll (e.g. in another tab).' })
-          : msg('Vielen Dank! Ihre Stimme wurde gezählt.', { id: 'vote.counted', desc: 'Confirmation after the vote server acknowledged the vote.' });
-    } else if (record.status === 'rejected') {
-      title = msg('Ihre Stimme wurde nicht gezählt.', { id: 'vote.rejected', desc: 'Headline when the vote server refused a vote for good; the reason follows.' });
-      detail = this.#reasonText(record.reason, poll);
-    } else if (share !== undefined) {
-      const percent = this.#number(share, { style: 'percent' });
-      title = msg(str`Sicherheitsprüfung im Browser: ${percent}`, { id: 'vote.proving', desc: 'Progress of the automatic anti-abuse check (a computation in the browser, no puzzle) before the vote is sent; the placeholder is a percentage.' });
-    } else if (record.reason === 'rate-limited') {
-      const at = this.#date(record.next, false);
-      title = msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' });
-      detail = msg(str`Gerade kommen sehr viele Stimmen aus Ihrem Netzwerk. Sie wird um ${at} automatisch gesendet.`, { id: 'vote.rateLimited', desc: 'The vote server asked to wait (rate limit); the placeholder is the time of the next automatic try, like "14:05".' });
-      canSend = true;
-    } else if (waiting) {
-      title = msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' });
-      detail = unstored
-        ? msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet.', { id: 'vote.unreachableNow', desc: 'The vote server cannot be reached; the vote (kept only in the open page, see vote.keepOpen) will be sent automatically when it answers again.' })
-        : msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet – auch wenn Sie die Seite später erneut öffnen.', { id: 'vote.unreachable', desc: 'The vote server cannot be reached; the stored vote will be sent automatically later.' });
-      canSend = true;
-    } else {
-      title = msg('Ihre Stimme wird gesendet …', { id: 'vote.sending', desc: 'Shown while the vote is on its way to the server.' });
-    }
+          : msg('Vielen Dank! Ihre Stimme wurde gezählt.', { id: 'vote.counted', desc: 'Confirmation after the vote server acknowledged the vote.' })
+        : record.status === 'rejected'
+          ? msg('Ihre Stimme wurde nicht gezählt.', { id: 'vote.rejected', desc: 'Headline when the vote server refused a vote for good; the reason follows.' })
+          : share !== undefined
+            ? msg(str`Sicherheitsprüfung im Browser: ${percent}`, { id: 'vote.proving', desc: 'Progress of the automatic anti-abuse check (a computation in the browser, no puzzle) before the vote is sent; the placeholder is a percentage.' })
+            : canSend
+              ? msg('Ihre Stimme ist in diesem Browser gespeichert.', { id: 'vote.kept', desc: 'Headline when a vote could not be delivered yet but is stored locally and will be sent later.' })
+              : msg('Ihre Stimme wird gesendet …', { id: 'vote.sending', desc: 'Shown while the vote is on its way to the server.' });
+    let detail =
+      record.status === 'rejected'
+        ? this.#reasonText(record.reason, poll)
+        : !canSend
+          ? undefined
+          : record.reason === 'rate-limited'
+            ? msg(str`Gerade kommen sehr viele Stimmen aus Ihrem Netzwerk. Sie wird um ${at} automatisch gesendet.`, { id: 'vote.rateLimited', desc: 'The vote server asked to wait (rate limit); the placeholder is the time of the next automatic try, like "14:05".' })
+            : unstored
+              ? msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet.', { id: 'vote.unreachableNow', desc: 'The vote server cannot be reached; the vote (kept only in the open page, see vote.keepOpen) will be sent automatically when it answers again.' })
+              : msg('Der Abstimmungsserver ist gerade nicht erreichbar. Sie wird automatisch gesendet, sobald er wieder antwortet – auch wenn Sie die Seite später erneut öffnen.', { id: 'vote.unreachable', desc: 'The vote server cannot be reached; the stored vote will be sent automatically later.' });
     if (unstored) {
       // Only this page holds the vote (storage full or blocked): that, and what the reader can do
       // about it, comes first; the state's own line (sending, progress, why it waits) follows.
@@ -379,7 +366,7 @@ export class WirVotingBox extends WirElement {
         <div class="options" part="options">
           ${poll.options.map(
             (option) => html`<label class="option" part="option">
-              <input type=${multiple ? 'checkbox' : 'radio'} name="choice" value=${option.id} ?checked=${prefill.includes(option.id)} @click=${(e: MouseEvent) => this.#onOptionClick(e, max)} />
+              <input type=${multiple ? 'checkbox' : 'radio'} name="choice" value=${option.id} ?checked=${prefill.includes(option.id)} @click=${(e: MouseEvent) => this.#onOptionClick(e, max)}>
               <span>${this.t(option.label)}</span>
             </label>`,
           )}
@@ -401,19 +388,20 @@ export class WirVotingBox extends WirElement {
   #renderResults(poll: Poll, results: PollResults, mine: string[], level: number, phase: PollState): TemplateResult {
     const total = results.total;
     const participants = this.#number(total);
-    const time = this.#status.checked && this.#date(this.#status.checked.getTime(), false);
+    // Results only come with an answer, which also set `checked`.
+    const time = this.#date(this.#status.checked!, false);
     return html`<div class="results" part="results">
-      ${heading(Math.min(level + 1, 6), undefined, phase === 'closed' ? msg('Ergebnis', { id: 'vote.result', desc: 'Heading of the final results of a closed poll.' }) : msg('Zwischenstand', { id: 'vote.interim', desc: 'Heading of the results while the poll is still open.' }))}
+      ${heading(level + 1, nothing, phase === 'closed' ? msg('Ergebnis', { id: 'vote.result', desc: 'Heading of the final results of a closed poll.' }) : msg('Zwischenstand', { id: 'vote.interim', desc: 'Heading of the results while the poll is still open.' }))}
       <ul class="result-list">
         ${poll.options.map((option) => {
           const count = results.counts[option.id] ?? 0;
-          const share = total > 0 ? count / total : 0;
+          const share = count / total || 0; // 0 of 0 is 0 %
           const isMine = mine.includes(option.id);
           const votes = this.#number(count);
           const percent = this.#number(share, { style: 'percent', maximumFractionDigits: 1 });
           return html`<li class="result" part="result" ?data-mine=${isMine}>
             <span class="result-label">${this.t(option.label)}${isMine
-                ? html` <strong class="mine">(${msg('Ihre Wahl', { id: 'vote.mine', desc: 'Marks the answer the reader chose in the results list.' })})</strong>`
+                ? html` <strong>(${msg('Ihre Wahl', { id: 'vote.mine', desc: 'Marks the answer the reader chose in the results list.' })})</strong>`
                 : nothing}</span>
             <span class="figures">${msg(str`Stimmen: ${votes} (${percent})`, { id: 'vote.figures', desc: 'Votes for one answer and their share of all participants, e.g. "Stimmen: 41 (78,8 %)".' })}</span>
             <span class="bar" part="bar" aria-hidden="true"><span class="fill" ${customProperty('--_share', `${share * 100}%`)}></span></span>
@@ -422,10 +410,10 @@ export class WirVotingBox extends WirElement {
       </ul>
       <p class="total" part="total">
         ${msg(str`Abgestimmt haben: ${participants}`, { id: 'vote.total', desc: 'Number of people who took part (ballots cast).' })}${poll.choice === 'multiple'
-          ? html`<br />${msg('Mehrere Antworten waren möglich, daher können die Anteile zusammen mehr als 100 % ergeben.', { id: 'vote.multipleShares', desc: 'Note under the results of a multiple-choice poll.' })}`
+          ? html`<br>${msg('Mehrere Antworten waren möglich, daher können die Anteile zusammen mehr als 100 % ergeben.', { id: 'vote.multipleShares', desc: 'Note under the results of a multiple-choice poll.' })}`
           : nothing}
       </p>
-      ${phase === 'open' && time
+      ${phase === 'open'
         ? html`<p class="updated">
             ${msg(str`Stand: ${time}`, { id: 'vote.asOf', desc: 'Time the shown results were last confirmed by the server, e.g. "Stand: 14:03".' })}
             <button class="wir-button" part="refresh-button" type="button" @click=${() => this.#refreshResults()}>
@@ -439,25 +427,29 @@ export class WirVotingBox extends WirElement {
   #renderResultsBlock(poll: Poll, record: VoteRecord | undefined, level: number, phase: PollState): TemplateResult | typeof nothing {
     const results = this.#status.data?.results;
     const counted = record?.status === 'sent';
-    if (results) return this.#renderResults(poll, results, counted && record.reason !== 'already-voted' ? record.options : [], level, phase);
-    let note: string | undefined;
-    if (poll.results === 'after-close' && phase !== 'closed') {
-      note = msg('Die Ergebnisse werden nach dem Ende der Abstimmung veröffentlicht.', { id: 'vote.hiddenUntilClose', desc: 'Results of this poll are published only after it closes.' });
-    } else if (poll.results === 'after-vote' && phase === 'open' && !counted) {
-      note = msg('Die Ergebnisse sehen Sie, sobald Ihre Stimme gezählt ist.', { id: 'vote.hiddenUntilVote', desc: 'Results of this poll are shown to a reader once their vote was counted.' });
-    } else if (this.#status.error) {
-      note = this.#resultsUnavailable();
-    }
-    return note ? html`<p class="results-note" part="results-note">${note}</p>` : nothing;
+    // Why there are no results (yet), if there are none.
+    const note =
+      poll.results === 'after-close' && phase !== 'closed'
+        ? msg('Die Ergebnisse werden nach dem Ende der Abstimmung veröffentlicht.', { id: 'vote.hiddenUntilClose', desc: 'Results of this poll are published only after it closes.' })
+        : poll.results === 'after-vote' && phase === 'open' && !counted
+          ? msg('Die Ergebnisse sehen Sie, sobald Ihre Stimme gezählt ist.', { id: 'vote.hiddenUntilVote', desc: 'Results of this poll are shown to a reader once their vote was counted.' })
+          : this.#status.error && this.#resultsUnavailable();
+    return results
+      ? this.#renderResults(poll, results, counted && record.reason !== 'already-voted' ? record.options : [], level, phase)
+      : note
+        ? html`<p class="results-note" part="results-note">${note}</p>`
+        : nothing;
   }
 
   #renderPoll(poll: Poll, base: string): TemplateResult {
-    const level = Math.min(Math.max(Math.trunc(Number(this.headingLevel)) || 2, 2), 6);
+    // A fraction needs no rounding: heading() compares with whole levels.
+    const level = Math.max(Number(this.headingLevel) || 2, 2);
     const phase = this.#phase(poll);
     const record = getRecord(base, poll.id);
     if (this.#refreshed) {
       this.#refreshed = false;
-      const results = this.#status.data?.results;
+      // A failed request keeps the last results on screen; they were not updated.
+      const results = !this.#status.error && this.#status.data?.results;
       const total = results && this.#number(results.total);
       this.#announce(
         total
@@ -484,35 +476,33 @@ export class WirVotingBox extends WirElement {
     </section>`;
   }
 
-  // Loading, error and empty states carry the UI language and direction like the poll does.
-  #renderState(content: TemplateResult): TemplateResult {
-    return html`<div class="state" lang=${this.uiLocale} dir=${this.dir}>${content}</div>`;
-  }
-
-  #renderProblem(text: string): TemplateResult {
-    return this.#renderState(html`<div class="wir-state wir-error" part="error" role="alert"><p class="wir-state-detail">${text}</p></div>`);
+  // Loading, error and empty states, and a poll the box cannot show.
+  #renderState(): TemplateResult {
+    const { state, error } = this.feed;
+    const id = this.poll?.trim();
+    return state === 'loading'
+      ? renderLoading('var(--wir-voting-box-min-height, 18rem)')
+      : state === 'error'
+        ? renderError(error!, () => this.feed.retry())
+        : state === 'idle'
+          ? renderEmpty(msg('Für diese Abstimmung ist keine Datenquelle angegeben.', { id: 'vote.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' }))
+          : html`<div class="wir-state wir-error" part="error" role="alert">
+              <p class="wir-state-detail">
+                ${this.#pollData
+                  ? msg('Für diese Abstimmung ist keine gültige Adresse des Abstimmungsservers angegeben.', { id: 'vote.badApi', desc: 'The poll in the feed has no usable vote server address (api).' })
+                  : id
+                    ? msg(str`Die Abstimmung „${id}“ gibt es in den Strategie-Daten nicht.`, { id: 'vote.unknownPoll', desc: 'The poll attribute names an id the feed does not contain; the placeholder is that id. Keep it verbatim.' })
+                    : msg('Es ist keine Abstimmung angegeben (Attribut „poll“).', { id: 'vote.noPoll', desc: 'The element has no poll attribute. Keep the attribute name poll verbatim.' })}
+              </p>
+            </div>`;
   }
 
   protected override render(): TemplateResult {
-    const { state, error } = this.feed;
-    if (state === 'loading') return this.#renderState(renderLoading('var(--wir-voting-box-min-height, 18rem)'));
-    if (state === 'error' && error) return this.#renderState(renderError(error, () => this.feed.retry()));
-    if (state === 'idle') {
-      return this.#renderState(renderEmpty(msg('Für diese Abstimmung ist keine Datenquelle angegeben.', { id: 'vote.noSource', desc: 'Shown when the element has no feed URL (no src attribute, no page default).' })));
-    }
     const poll = this.#pollData;
-    const id = this.poll?.trim() ?? '';
-    if (!poll) {
-      return this.#renderProblem(
-        id
-          ? msg(str`Die Abstimmung „${id}“ gibt es in den Strategie-Daten nicht.`, { id: 'vote.unknownPoll', desc: 'The poll attribute names an id the feed does not contain; the placeholder is that id. Keep it verbatim.' })
-          : msg('Es ist keine Abstimmung angegeben (Attribut „poll“).', { id: 'vote.noPoll', desc: 'The element has no poll attribute. Keep the attribute name poll verbatim.' }),
-      );
-    }
-    const base = apiBase(poll.api);
-    if (!base) {
-      return this.#renderProblem(msg('Für diese Abstimmung ist keine gültige Adresse des Abstimmungsservers angegeben.', { id: 'vote.badApi', desc: 'The poll in the feed has no usable vote server address (api).' }));
-    }
-    return this.#renderPoll(poll, base);
+    const base = apiBase(poll?.api);
+    // The states carry the UI language and direction like the poll does.
+    return this.feed.state === 'ready' && poll && base
+      ? this.#renderPoll(poll, base)
+      : html`<div lang=${this.uiLocale} dir=${this.dir}>${this.#renderState()}</div>`;
   }
 }

@@ -403,6 +403,23 @@ describe('<wir-voting-box>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(button);
     });
 
+    it('says so when results asked for cannot be loaded, instead of announcing the old ones as updated', async () => {
+      const el = await mount('single');
+      await resultsShown(el);
+      const real = globalThis.fetch;
+      // The vote server stops answering (only this page's GETs fail; the server stays up for the other tests).
+      globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+        init?.method === 'GET' ? Promise.reject(new TypeError('Failed to fetch')) : real(input, init);
+      try {
+        (part(el, 'refresh-button') as HTMLButtonElement).click();
+        const live = $(el, '[role="status"].visually-hidden')!;
+        await waitUntil(() => text(live) !== '', 'announcement');
+        expect(text(live)).to.equal('Die Ergebnisse können gerade nicht geladen werden.');
+      } finally {
+        globalThis.fetch = real;
+      }
+    });
+
     it('polls for results by itself while open (server refreshAfter), never taking the focus', async function () {
       this.timeout(30_000);
       const el = await mount('single');
