@@ -44,7 +44,7 @@ const FINAL_REASONS = ['poll-closed', 'poll-not-open', 'unknown-poll', 'origin-n
  *
  * @summary A poll from the strategy feed: vote, confirmation, live results.
  *
- * @csspart base - The widget region (`<section>`), labelled by the question; carries `data-phase` (`not-open`, `open`, `closed`).
+ * @csspart base - The widget region (`<section>`), labelled by the question. It also has the part `phase-not-open`, `phase-open` or `phase-closed` (and carries `data-phase` for scripts).
  * @csspart form - The `<form>` while voting is possible.
  * @csspart question - The question heading (inside the fieldset's legend while voting).
  * @csspart description - The poll's description from the feed.
@@ -54,10 +54,10 @@ const FINAL_REASONS = ['poll-closed', 'poll-not-open', 'unknown-poll', 'origin-n
  * @csspart option - One answer: its label with the radio button or checkbox.
  * @csspart note - Form feedback (nothing chosen, too many), an alert.
  * @csspart submit-button - The vote button.
- * @csspart message - The vote's status: sending, kept for later, counted, not counted; carries `data-status`.
+ * @csspart message - The vote's status: sending, kept for later, counted, not counted. It also has the part `message-pending`, `message-sent` or `message-rejected`.
  * @csspart send-button - "Send now" while a vote waits in the queue.
  * @csspart results - The results block.
- * @csspart result - One answer's result; carries `data-mine` for the reader's own choice.
+ * @csspart result - One answer's result; the reader's own choice also has the part `result-mine`.
  * @csspart bar - The decorative bar of one result.
  * @csspart total - The number of participants.
  * @csspart refresh-button - Asks the server for the latest results (and announces them).
@@ -331,7 +331,7 @@ export class WirVotingBox extends WirElement {
     const key = `${record.key}|${record.status}|${record.reason}|${share !== undefined}|${unstored}`;
     if (this.#messageKey !== undefined && this.#messageKey !== key && !this.#focusMessage) this.#announce([title, detail].filter(Boolean).join(' '));
     this.#messageKey = key;
-    return html`<div class="message" part="message" data-status=${record.status} tabindex="-1">
+    return html`<div class="message" part="message message-${record.status}" data-status=${record.status} tabindex="-1">
       <p class="message-title">${title}</p>
       ${unstored
         ? html`<p>${msg('Sie wird nur gesendet, solange diese Seite geöffnet ist. Bitte schließen Sie die Seite erst, wenn hier steht, dass Ihre Stimme gezählt wurde.', { id: 'vote.keepOpen', desc: 'Follows vote.notStored: the vote is sent only while this page stays open, so the reader should keep it open until the confirmation (vote.counted) appears.' })}</p>`
@@ -399,7 +399,7 @@ export class WirVotingBox extends WirElement {
           const isMine = mine.includes(option.id);
           const votes = this.#number(count);
           const percent = this.#number(share, { style: 'percent', maximumFractionDigits: 1 });
-          return html`<li class="result" part="result" ?data-mine=${isMine}>
+          return html`<li class="result" part=${isMine ? 'result result-mine' : 'result'} ?data-mine=${isMine}>
             <span class="result-label">${this.t(option.label)}${isMine
                 ? html` <strong>(${msg('Ihre Wahl', { id: 'vote.mine', desc: 'Marks the answer the reader chose in the results list.' })})</strong>`
                 : nothing}</span>
@@ -459,7 +459,7 @@ export class WirVotingBox extends WirElement {
     }
     const canVote =
       phase === 'open' && (!record || (record.status === 'rejected' && !FINAL_REASONS.includes(record.reason ?? '')));
-    return html`<section class="base" part="base" lang=${this.uiLocale} dir=${this.dir} aria-labelledby="question" data-phase=${phase}>
+    return html`<section class="base" part="base phase-${phase}" lang=${this.uiLocale} dir=${this.dir} aria-labelledby="question" data-phase=${phase}>
       ${this.renderEasyToggle()} ${this.#followed ? this.renderSelectionNote() : nothing}
       ${canVote
         ? this.#renderForm(poll, base, level, phase, record)

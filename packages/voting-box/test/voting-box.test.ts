@@ -379,6 +379,28 @@ describe('<wir-voting-box>', () => {
       expect(fill.style.getPropertyValue('--_share')).to.match(/%$/);
     });
 
+    it('lets the page style the phase, the vote message and the reader’s own answer through parts', async () => {
+      const style = document.createElement('style');
+      style.textContent =
+        'wir-voting-box::part(base phase-open) { outline: 3px solid rgb(1, 2, 3); }' +
+        'wir-voting-box::part(message message-sent) { outline: 3px solid rgb(4, 5, 6); }' +
+        'wir-voting-box::part(result result-mine) { outline: 3px solid rgb(7, 8, 9); }';
+      document.head.append(style);
+      try {
+        const el = await mount('single');
+        expect(getComputedStyle(part(el, 'base')!).outlineColor).to.equal('rgb(1, 2, 3)');
+        await vote(el, 'a');
+        await sent(el);
+        expect(getComputedStyle(part(el, 'message')!).outlineColor).to.equal('rgb(4, 5, 6)');
+        await resultsShown(el);
+        const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="result"]')];
+        expect(rows.map((row) => getComputedStyle(row).outlineColor === 'rgb(7, 8, 9)')).to.deep.equal(rows.map((row) => row.hasAttribute('data-mine')));
+        expect(rows.filter((row) => row.hasAttribute('data-mine'))).to.have.length(1);
+      } finally {
+        style.remove();
+      }
+    });
+
     it('updates live results on request and announces them politely, without moving focus', async () => {
       const el = await mount('single');
       await resultsShown(el);
