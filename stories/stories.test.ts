@@ -29,6 +29,17 @@ interface StoryLike {
   render?: unknown;
   /** Runs before the story renders, as in Storybook; may return its cleanup. */
   beforeEach?: unknown;
+  /** A story's own play function: a reader's action that brings it into its state. */
+  play?: unknown;
+}
+
+type Play = (context: { canvasElement: HTMLElement; parameters: Record<string, unknown> }) => Promise<void>;
+
+/** Runs the story's own play function, as Storybook does after rendering (meta's play only settles, done here anyway). */
+async function play(meta: MetaLike, story: StoryLike, el: HTMLElement): Promise<void> {
+  // Storybook's canvas is the element the story renders into: here the fixture's container.
+  const canvasElement = el.parentElement ?? el;
+  if (typeof story.play === 'function') await (story.play as Play)({ canvasElement, parameters: { ...meta.parameters, ...story.parameters } });
 }
 
 interface MetaLike extends StoryLike {
@@ -115,6 +126,7 @@ async function checkStory(meta: MetaLike, story: StoryLike): Promise<void> {
     // A story that never settles (loading): it must still render its placeholder.
     for (const widget of widgets) await widget.updateComplete;
   }
+  await play(meta, story, el);
   for (const widget of widgets) {
     expect(shadowOf(widget).childElementCount, `<${widget.localName}> rendered`).to.be.greaterThan(0);
   }
@@ -188,6 +200,29 @@ describe('Widgets/Guideline Carousel stories show their state', () => {
     // The image's alt and src stay inside their attributes: no event-handler attribute appears.
     for (const image of root.querySelectorAll('img')) {
       expect(image.getAttributeNames().filter((name) => name.startsWith('on'))).to.deep.equal([]);
+    }
+  });
+});
+
+describe('Widgets/Voting Box stories show their state', () => {
+  it('Storage full: the vote waits in this page, and the reader is asked to keep it open', async () => {
+    const meta = votingBoxStories.default as MetaLike;
+    const story = votingBoxStories.NotStored as StoryLike;
+    const cleanup = (story.beforeEach as () => () => void)();
+    try {
+      const el = await mountStory(meta, story);
+      await settleWidgets(el);
+      await play(meta, story, el);
+      const [box] = findWidgets(el);
+      const message = shadowOf(box).querySelector('[part~="message"]');
+      expect(message?.textContent).to.match(/konnte in diesem Browser nicht gespeichert werden/);
+      expect(message?.textContent).to.match(/solange diese Seite geöffnet ist/);
+      expect(message?.getAttribute('data-status')).to.equal('pending');
+      // The story's own poll API (named in its feed's address) has nothing in storage.
+      const scenario = /([a-z0-9-]+)\.json$/.exec(box.getAttribute('src')!)![1];
+      expect(Object.keys(localStorage).filter((key) => key.includes(`/${scenario}/`))).to.deep.equal([]);
+    } finally {
+      cleanup();
     }
   });
 });

@@ -290,6 +290,27 @@ function seed(scenario: string, poll: string, vote: Seed | null): void {
   localStorage.setItem(key, JSON.stringify(record));
 }
 
+/**
+ * Makes this page's storage refuse the voting box's writes as a full one does (QuotaExceededError);
+ * returns the cleanup that lifts it. Other keys (Storybook's own) are stored as usual.
+ */
+function refuseVoteStorage(): () => void {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+    if (key.startsWith('wir-vote')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    setItem.call(this, key, value);
+  };
+  return () => {
+    Storage.prototype.setItem = setItem;
+  };
+}
+
+/** Resolves once `found` returns something, polling each frame for at most 5 s. */
+async function waitFor(found: () => unknown): Promise<void> {
+  const deadline = performance.now() + 5000;
+  while (!found() && performance.now() < deadline) await new Promise(requestAnimationFrame);
+}
+
 // --- rendering -------------------------------------------------------------------------------
 
 function votingBox(args: VotingBoxArgs): TemplateResult {
@@ -436,6 +457,32 @@ export const DarkScheme = scenarioStory(
   { name: 'Dark scheme', args: { src: feedUrl('ok-dark'), poll: 'titel', scheme: 'dark' }, parameters: { backgrounds: { disable: true } } },
   onDarkPage,
 );
+
+/**
+ * The browser refuses to store votes (storage full, or blocked by privacy settings) and the vote
+ * API is unreachable: the vote waits in this page's memory, and the reader is told to keep the
+ * page open until it is counted. The story votes by itself (its play function), as a reader
+ * would: the state exists only after a vote in this page.
+ */
+export const NotStored: Story = {
+  name: 'Storage full: vote kept in this page only',
+  args: { poll: 'titel' },
+  beforeEach: refuseVoteStorage,
+  // Each view starts before the vote: with a poll API of its own, which no earlier view (whose
+  // vote this page still holds) voted in.
+  render: (args) => {
+    installStoryRoutes();
+    return votingBox({ ...args, src: feedUrl(`down-unstored-${Math.random().toString(36).slice(2, 8)}`) });
+  },
+  play: async (context) => {
+    await settleBeforeChecks(context);
+    const box = context.canvasElement.querySelector('wir-voting-box')!;
+    const root = box.shadowRoot!;
+    root.querySelector<HTMLInputElement>('input[value="hannover-fuer-alle"]')!.click();
+    root.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await waitFor(() => root.querySelector('[part~="message"]'));
+  },
+};
 
 /** In a 320 px column (a sidebar): answers and results wrap, nothing overflows. */
 export const Narrow = scenarioStory('ok-narrow', 'thema', { status: 'sent', options: ['anerkennung'] }, { name: 'Narrow (320 px), counted' }, narrow);
