@@ -442,6 +442,35 @@ describe('<wir-voting-box>', () => {
       }
     });
 
+    it('asks nothing while the page is hidden, and asks at once when it is shown again', async () => {
+      const el = await mount('single');
+      await resultsShown(el);
+      const real = globalThis.fetch;
+      let gets = 0;
+      globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        if ((init?.method ?? 'GET') === 'GET' && String(input instanceof Request ? input.url : input).includes('/polls/single')) gets++;
+        return real(input, init);
+      };
+      const setHidden = (hidden: boolean) => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+      try {
+        setHidden(true);
+        // A request falls due (the timer, or here the button, both go through the same refresh).
+        (part(el, 'refresh-button') as HTMLButtonElement).click();
+        await aTimeout(300);
+        expect(gets, 'requests while hidden').to.equal(0);
+        setHidden(false);
+        await waitUntil(() => gets === 1, 'the request that fell due while hidden', { timeout: 3000 });
+        await aTimeout(300);
+        expect(gets).to.equal(1);
+      } finally {
+        delete (document as { hidden?: boolean }).hidden;
+        globalThis.fetch = real;
+      }
+    });
+
     it('polls for results by itself while open (server refreshAfter), never taking the focus', async function () {
       this.timeout(30_000);
       const el = await mount('single');
