@@ -6,12 +6,13 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config.js';
 import { FeedSourceError } from './polls.js';
 import { startVoteServer, type RunningServer } from './server.js';
+import { DataDirLockedError } from './store/dir-lock.js';
 
 let server: RunningServer;
 try {
   server = await startVoteServer(loadConfig());
 } catch (error) {
-  const known = error instanceof ConfigError || error instanceof FeedSourceError;
+  const known = error instanceof ConfigError || error instanceof FeedSourceError || error instanceof DataDirLockedError;
   console.error(`wir-vote-server: cannot start: ${known ? (error as Error).message : (error as Error).stack}`);
   process.exit(1);
 }

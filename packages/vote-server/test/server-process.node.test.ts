@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -102,5 +102,51 @@ describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
     const missing = await runUntilExit({ ...env, FEED: join(dir, 'missing.json') });
     assert.equal(missing.code, 1);
     assert.match(missing.output, /ENOENT|no such file/);
+  });
+});
+
+describe('one PGlite directory, one server process', { timeout: 180_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wir-vote-lock-'));
+  const env = { FEED: writeFeedFile(feedWith(standardPolls(Date.now())), dir), DATA_DIR: join(dir, 'data'), ALLOWED_ORIGINS: '', LOG_LEVEL: 'info' };
+  const lockFile = join(dir, 'data', 'pglite.lock');
+  const vote = (url: string, voter = randomBytes(16).toString('base64url')) =>
+    fetch(`${url}/v1/polls/single/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ options: ['a'], voter, idempotencyKey: randomUUID() }),
+    });
+  let first: ServerProcess | undefined;
+  after(() => {
+    first?.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a second server on the same directory, naming it and the holder; the first keeps working', async () => {
+    first = await startServerProcess(env);
+    const second = await runUntilExit(env);
+    assert.equal(second.code, 1, second.output);
+    assert.match(second.output, /cannot start: The database directory \S+ is in use by process (\d+)/);
+    assert.ok(second.output.includes(join(dir, 'data', 'pglite')));
+    assert.ok(second.output.includes(`process ${first.child.pid}`));
+    assert.equal((await vote(first.url)).status, 201);
+  });
+
+  it('releases the lock on a clean stop', async () => {
+    first!.child.kill('SIGTERM');
+    assert.equal(await first!.exit, 0);
+    assert.equal(existsSync(lockFile), false);
+  });
+
+  it('takes over the lock of a server killed with SIGKILL and keeps its votes', async () => {
+    const voter = randomBytes(16).toString('base64url');
+    first = await startServerProcess(env);
+    assert.equal((await vote(first.url, voter)).status, 201);
+    first.child.kill('SIGKILL');
+    await first.exit;
+    assert.equal(existsSync(lockFile), true, 'a killed server leaves its lock behind');
+    first = await startServerProcess(env);
+    assert.equal((await vote(first.url, voter)).status, 409, 'the vote before the kill is still there');
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exit, 0);
   });
 });

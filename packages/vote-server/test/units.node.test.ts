@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError, DEV_ORIGINS, loadConfig } from '../src/config.js';
@@ -10,6 +11,7 @@ import { ProofOfWork, sha256Hex, solve } from '../src/internal/pow.js';
 import { clientNetwork, parseAddress } from '../src/internal/client-network.js';
 import { ClientHasher, RateLimiter } from '../src/internal/rate-limit.js';
 import { deriveKeys, keyedHash, loadOrCreateSecret } from '../src/internal/secrets.js';
+import { DataDirLockedError, lockDataDir } from '../src/store/dir-lock.js';
 
 describe('proof of work', () => {
   const key = Buffer.alloc(32, 7);
@@ -416,5 +418,62 @@ describe('documentation', () => {
       assert.ok(openapi.includes(`- ${code}\n`), `${code} missing from openapi.yaml`);
       assert.ok(guide.includes(`\`${code}\``), `${code} missing from docs/vote-api.md`);
     }
+  });
+});
+
+describe('data directory lock (one process per PGlite directory)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wir-dir-lock-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const lockFile = (name: string) => `${join(dir, name)}.lock`;
+  /** A process of ours that lives for `ms`, standing in for another server. */
+  const holder = (ms: number) => spawn(process.execPath, ['-e', `setTimeout(() => {}, ${ms})`], { stdio: 'ignore' });
+  const recordOf = (pid: number) => JSON.stringify({ pid, host: hostname(), started: null });
+
+  it('is exclusive while held, refused within the same process too, and free again after release', async () => {
+    const lock = await lockDataDir(join(dir, 'a'));
+    assert.equal(JSON.parse(readFileSync(lockFile('a'), 'utf8')).pid, process.pid);
+    await assert.rejects(lockDataDir(join(dir, 'a'), { waitMs: 0 }), DataDirLockedError);
+    lock.release();
+    assert.equal(existsSync(lockFile('a')), false);
+    (await lockDataDir(join(dir, 'a'), { waitMs: 0 })).release();
+  });
+
+  it('takes over a lock whose process is gone (SIGKILL, crash)', async () => {
+    const dead = holder(0);
+    await new Promise((resolve) => dead.on('exit', resolve));
+    writeFileSync(lockFile('b'), recordOf(dead.pid!));
+    const lock = await lockDataDir(join(dir, 'b'), { waitMs: 0 });
+    assert.equal(JSON.parse(readFileSync(lockFile('b'), 'utf8')).pid, process.pid);
+    lock.release();
+  });
+
+  it('refuses a live holder after the wait, naming the directory and its pid', async () => {
+    const live = holder(30_000);
+    try {
+      writeFileSync(lockFile('c'), recordOf(live.pid!));
+      const started = Date.now();
+      await assert.rejects(lockDataDir(join(dir, 'c'), { waitMs: 300 }), (error: Error) => {
+        assert.ok(error instanceof DataDirLockedError);
+        assert.ok(error.message.includes(join(dir, 'c')), error.message);
+        assert.ok(error.message.includes(`process ${live.pid}`), error.message);
+        return true;
+      });
+      assert.ok(Date.now() - started >= 300, 'waited before refusing');
+    } finally {
+      live.kill('SIGKILL');
+    }
+  });
+
+  it('waits for a live holder that is shutting down and then takes the directory', async () => {
+    const stopping = holder(700);
+    writeFileSync(lockFile('d'), recordOf(stopping.pid!));
+    const lock = await lockDataDir(join(dir, 'd'), { waitMs: 10_000 });
+    assert.equal(stopping.exitCode, 0, 'the lock was taken only after the holder ended');
+    lock.release();
+  });
+
+  it('never takes over a lock from another host', async () => {
+    writeFileSync(lockFile('e'), JSON.stringify({ pid: 1, host: 'elsewhere.invalid', started: null }));
+    await assert.rejects(lockDataDir(join(dir, 'e'), { waitMs: 0 }), /host elsewhere\.invalid/);
   });
 });

@@ -32,6 +32,8 @@ export interface OpenStoreOptions {
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
+  /** PGlite only: how long to wait for another process to release the directory (default 10 s). */
+  lockWaitMs?: number;
   onError?: (error: Error) => void;
 }
 
@@ -287,7 +289,7 @@ async function classifyConflicts(db: Pick<SqlDriver, 'query'>, ballots: readonly
 export async function openStore(options: OpenStoreOptions): Promise<VoteStore> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, { max: options.poolSize, onError: options.onError })
-    : await openPGlite(join(options.dataDir, 'pglite'));
+    : await openPGlite(join(options.dataDir, 'pglite'), { lockWaitMs: options.lockWaitMs });
   try {
     await migrate(db);
   } catch (error) {
