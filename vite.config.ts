@@ -113,7 +113,7 @@ function applyEdits(code: string, edits: Edit[], id: string): { code: string; ma
  * piece of the template (a binding right after it would otherwise join the value).
  * A css`` without expressions becomes unsafeCSS() of the same text (see below).
  */
-function minifyTemplateLiterals(): Plugin {
+export function minifyTemplateLiterals(): Plugin {
   const UNSAFE_CSS = '__wirUnsafeCSS';
   const tags = new Set(['css', 'html', 'svg', 'staticHtml']);
   const strings = /('[^']*'|"[^"]*")/;
@@ -212,9 +212,13 @@ function minifyTemplateLiterals(): Plugin {
           if (quasis.every((q) => code.slice(q.start + 1, q.start + 1 + q.value.raw.length) === q.value.raw)) {
             const raws = quasis.map((q) => q.value.raw);
             const squeezed = n.tag.name === 'css' ? raws.map(squeezeCss) : squeezeHtml(raws);
-            // Space at the very start and end of a template is never needed.
-            squeezed[0] = squeezed[0].trimStart();
-            squeezed[squeezed.length - 1] = squeezed[squeezed.length - 1].trimEnd();
+            // Space at the very start and end of a css`` is never needed, nor a line break (with
+            // its indentation) at the start or end of an html``: that is the source's layout. A
+            // space on the same line is text, as in html` <strong>…`, put after other text.
+            const last = squeezed.length - 1;
+            const css = n.tag.name === 'css';
+            if (css || /^\s*\n/.test(squeezed[0])) squeezed[0] = squeezed[0].trimStart();
+            if (css || /\n\s*$/.test(squeezed[last])) squeezed[last] = squeezed[last].trimEnd();
             quasis.forEach((q, i) => {
               edits.push({ start: q.start + 1, end: q.start + 1 + q.value.raw.length, text: squeezed[i] });
             });
