@@ -2,14 +2,17 @@
 // it may drop is the source's layout, never text a reader sees.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { minifyTemplateLiterals } from '../../../vite.config.js';
+
+// Loaded by a computed path: the build config is not part of the type-checked sources.
+const configModule = '../../../vite.config.ts';
+const { minifyTemplateLiterals } = (await import(configModule)) as {
+  minifyTemplateLiterals: () => { transform: (code: string, id: string) => { code: string } | null };
+};
 
 const ID = '/repo/packages/example/src/example.ts';
 
 function minify(source: string): string {
-  const plugin = minifyTemplateLiterals();
-  const transform = plugin.transform as (code: string, id: string) => { code: string } | null;
-  return transform.call({}, source, ID)?.code ?? source;
+  return minifyTemplateLiterals().transform.call({}, source, ID)?.code ?? source;
 }
 
 describe('template minifier', () => {
