@@ -237,12 +237,12 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
   app.get('/v1/polls', { schema: { response: { 200: pollListResponseSchema } } }, async (_request, reply) => {
     const t = now();
     reply.header('cache-control', 'no-cache');
-    return reply.send({ polls: polls.list().map((p) => ({ id: p.id, state: pollState(p, t), opens: p.opens, closes: p.closes })) });
+    return reply.send({ polls: polls.list().map((p) => ({ id: p.id, state: stateOf(p, t), opens: p.opens, closes: p.closes })) });
   });
 
   app.get<{ Params: { poll: string } }>('/v1/polls/:poll', { schema: { response: { 200: pollResponseSchema } } }, async (request, reply) => {
     const poll = findPoll(request.params.poll);
-    const state = pollState(poll, now());
+    const state = stateOf(poll, now());
     let voted: boolean | null = null;
     const header = request.headers[VOTER_HEADER];
     if (header !== undefined) {
@@ -289,7 +289,7 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
     async (request, reply) => {
       const poll = findPoll(request.params.poll);
       const body = request.body;
-      const state = pollState(poll, now());
+      const state = stateOf(poll, now());
 
       if (state !== 'open') {
         // A retry of a vote that was counted before closing still learns it was counted.
@@ -330,6 +330,8 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
           throw new ApiError(409, 'already-voted', 'This voter has already voted in this poll.');
         case 'key-reused':
           throw new ApiError(422, 'idempotency-key-reused', 'This idempotency key was used for a different vote; use a new key for a new vote.');
+        case 'anonymized':
+          throw new ApiError(403, 'poll-closed', 'This poll is closed.');
       }
     },
   );
@@ -345,6 +347,14 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
   });
 
   return app;
+
+  /**
+   * The feed's state, except that a poll whose ballots were anonymised stays closed: without
+   * the hashes, nothing could tell a repeat vote or a retry from a new vote.
+   */
+  function stateOf(poll: PollDefinition, at: number): ReturnType<typeof pollState> {
+    return store.isAnonymized(poll.id) ? 'closed' : pollState(poll, at);
+  }
 
   function findPoll(rawId: string): PollDefinition {
     const poll = polls.get(rawId);

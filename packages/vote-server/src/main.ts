@@ -56,10 +56,4 @@ const stop = (signal: string) => {
 };
 process.once('SIGTERM', () => stop('SIGTERM'));
 process.once('SIGINT', () => stop('SIGINT'));
-process.on('SIGHUP', () => {
-  server.polls
-    .load()
-    .then(() => server.store.recordSchedule(server.polls.list()))
-    .then(() => server.app.log.info('feed reloaded'))
-    .catch((error: unknown) => server.app.log.warn({ err: error }, 'feed reload failed; keeping the polls loaded before'));
-});
+process.on('SIGHUP', () => void server.reloadFeed());

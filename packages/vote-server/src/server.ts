@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { buildApp, type VoteApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { deriveKeys, loadOrCreateSecret } from './internal/secrets.js';
-import { PollCatalog } from './polls.js';
+import { PollCatalog, pollState } from './polls.js';
 import { openStore, type VoteStore } from './store/vote-store.js';
 
 export interface RunningServer {
@@ -11,6 +11,8 @@ export interface RunningServer {
   polls: PollCatalog;
   /** The address it listens on, e.g. http://127.0.0.1:8787. */
   url: string;
+  /** Re-reads the feed (SIGHUP, timer); keeps the last good feed when the new one is invalid. */
+  reloadFeed(): Promise<void>;
   /** Stops accepting, writes what is queued, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -70,29 +72,48 @@ export async function startVoteServer(config: ServerConfig, options: { logger?: 
   if (config.defaultOrigins) log.warn(`ALLOWED_ORIGINS is not set; only the local demo origins are allowed (${config.allowedOrigins.join(', ')})`);
   for (const warning of warnings.splice(0)) log.warn(warning);
 
+  /** A feed that opens a poll whose ballots were anonymised cannot take votes for it: say so. */
+  const warnReopened = () => {
+    const t = Date.now();
+    for (const poll of polls.list()) {
+      if (store.isAnonymized(poll.id) && pollState(poll, t) !== 'closed') {
+        log!.warn(
+          { poll: poll.id },
+          'the feed opens a poll whose ballots were anonymised after its retention period; it stays closed (give a new poll a new id)',
+        );
+      }
+    }
+  };
+  warnReopened();
+
   const timers: NodeJS.Timeout[] = [];
   const retention = async () => {
     try {
-      const { polls: cleared, ballots } = await store.anonymizeExpired(new Date(), config.retentionDays);
+      // Only polls closed in the current feed (or gone from it) are erased.
+      const t = Date.now();
+      const notClosed = polls.list().filter((p) => pollState(p, t) !== 'closed').map((p) => p.id);
+      const { polls: cleared, ballots } = await store.anonymizeExpired(new Date(t), config.retentionDays, notClosed);
       if (ballots > 0) log!.info({ polls: cleared, ballots }, 'anonymised ballots of polls past their retention period');
+      await store.loadAnonymized();
     } catch (error) {
       log!.warn({ err: error }, 'retention run failed; will retry');
     }
   };
+  const reloadFeed = async (announce = true) => {
+    try {
+      await polls.load();
+      await store.recordSchedule(polls.list());
+      await store.loadAnonymized();
+      for (const warning of warnings.splice(0)) log!.warn(warning);
+      warnReopened();
+      if (announce) log!.info('feed reloaded');
+    } catch (error) {
+      for (const warning of warnings.splice(0)) log!.warn(warning);
+      log!.warn({ err: error }, 'feed reload failed; keeping the polls loaded before');
+    }
+  };
   timers.push(setInterval(retention, 60 * 60 * 1000));
-  if (config.feedRefreshSeconds > 0) {
-    timers.push(
-      setInterval(async () => {
-        try {
-          await polls.load();
-          await store.recordSchedule(polls.list());
-          for (const warning of warnings.splice(0)) log!.warn(warning);
-        } catch (error) {
-          log!.warn({ err: error }, 'feed reload failed; keeping the polls loaded before');
-        }
-      }, config.feedRefreshSeconds * 1000),
-    );
-  }
+  if (config.feedRefreshSeconds > 0) timers.push(setInterval(() => void reloadFeed(false), config.feedRefreshSeconds * 1000));
   for (const timer of timers) timer.unref();
 
   let url: string;
@@ -112,6 +133,7 @@ export async function startVoteServer(config: ServerConfig, options: { logger?: 
     store,
     polls,
     url,
+    reloadFeed,
     close() {
       closing ??= (async () => {
         for (const timer of timers) clearInterval(timer);

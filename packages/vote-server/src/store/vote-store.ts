@@ -16,9 +16,9 @@ export interface BallotInput {
 /**
  * inserted: counted now · replay: this exact request was counted before ·
  * already-voted: this voter has another ballot · key-reused: the idempotency key belongs to a
- * different request.
+ * different request · anonymized: the poll's ballots were anonymised, it takes no votes.
  */
-export type WriteOutcome = 'inserted' | 'replay' | 'already-voted' | 'key-reused';
+export type WriteOutcome = 'inserted' | 'replay' | 'already-voted' | 'key-reused' | 'anonymized';
 
 export interface Totals {
   /** Votes per option id (options nobody chose are absent; callers fill in zeros). */
@@ -46,9 +46,27 @@ const BALLOT_COLUMNS = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $
  */
 export class VoteStore {
   readonly db: SqlDriver;
+  /** Polls known to be anonymised; the database's anonymized_polls is what writes obey. */
+  private readonly anonymizedIds = new Set<string>();
 
   constructor(db: SqlDriver) {
     this.db = db;
+  }
+
+  /**
+   * True when the poll's ballots were anonymised (by this process, or by any process as of the
+   * last `loadAnonymized()`): it is closed for good, since its ballots can no longer be matched.
+   */
+  isAnonymized(pollId: string): boolean {
+    return this.anonymizedIds.has(pollId);
+  }
+
+  /** Re-reads which polls were anonymised (another instance may have run the retention). */
+  async loadAnonymized(): Promise<void> {
+    const rows = await this.db.query<{ poll_id: string }>('SELECT poll_id FROM anonymized_polls');
+    // Replaced, not merged: an operator who deleted a poll's data may reuse its id.
+    this.anonymizedIds.clear();
+    for (const row of rows) this.anonymizedIds.add(row.poll_id);
   }
 
   get kind(): SqlDriver['kind'] {
@@ -72,6 +90,9 @@ export class VoteStore {
            SELECT v.poll_id, decode(v.voter_hash, 'hex'), decode(v.key_hash, 'hex'), decode(v.digest, 'hex'),
                   string_to_array(v.options, ','), (now() AT TIME ZONE 'UTC')::date
              FROM ${BALLOT_COLUMNS}
+            -- Hashes of an anonymised poll are NULL, and UNIQUE ignores NULLs: a repeat vote or a
+            -- retry would count again, so such a poll takes no ballots at all.
+            WHERE NOT EXISTS (SELECT 1 FROM anonymized_polls a WHERE a.poll_id = v.poll_id)
             -- One global order of index insertions, so concurrent writers cannot deadlock.
             ORDER BY v.poll_id, v.voter_hash
            ON CONFLICT DO NOTHING
@@ -100,6 +121,14 @@ export class VoteStore {
       rejected.forEach((i, j) => {
         outcomes[i] = found[j];
       });
+      const unexplained = rejected.filter((i) => outcomes[i] === undefined);
+      if (unexplained.length > 0) {
+        const rows = await this.db.query<{ poll_id: string }>('SELECT poll_id FROM anonymized_polls WHERE poll_id = ANY($1::text[])', [
+          [...new Set(unexplained.map((i) => batch[i]!.pollId))],
+        ]);
+        for (const row of rows) this.anonymizedIds.add(row.poll_id);
+        for (const i of unexplained) if (this.anonymizedIds.has(batch[i]!.pollId)) outcomes[i] = 'anonymized';
+      }
     }
     return outcomes.map((o) => {
       if (o === undefined) throw new Error('A ballot was neither stored nor in conflict with a stored one.');
@@ -154,18 +183,25 @@ export class VoteStore {
   /**
    * Drops the hashes that tie ballots to browsers' tokens; ballots and totals stay. Run for
    * polls that closed longer ago than the retention period: by then no vote can be added, and
-   * no retry can still be in flight.
+   * no retry can still be in flight. In the same statement the polls are recorded as
+   * anonymised, which closes them for good: without the hashes nothing could stop a second vote.
    */
   async anonymize(pollIds: readonly string[]): Promise<number> {
     if (pollIds.length === 0) return 0;
+    const ids = [...new Set(pollIds)].sort();
     const [row] = await this.db.query<{ n: number }>(
-      `WITH cleared AS (
+      `WITH marked AS (
+         INSERT INTO anonymized_polls (poll_id, anonymized_on)
+         SELECT id, (now() AT TIME ZONE 'UTC')::date FROM unnest($1::text[]) AS p(id) ORDER BY 1
+         ON CONFLICT (poll_id) DO NOTHING
+       ), cleared AS (
          UPDATE votes SET voter_hash = NULL, key_hash = NULL, request_digest = NULL
           WHERE poll_id = ANY($1::text[]) AND (voter_hash IS NOT NULL OR key_hash IS NOT NULL OR request_digest IS NOT NULL)
          RETURNING 1)
        SELECT count(*)::int AS n FROM cleared`,
-      [[...pollIds]],
+      [ids],
     );
+    for (const id of ids) this.anonymizedIds.add(id);
     return row!.n;
   }
 
@@ -184,14 +220,17 @@ export class VoteStore {
 
   /**
    * Anonymises the ballots of every poll that closed more than `retentionDays` before `now`,
-   * including polls no longer in the feed. Returns the number of ballots changed.
+   * including polls no longer in the feed, but none in `notClosed`: polls the current feed
+   * still has open or not yet open (the recorded closing time may lag behind a feed edit).
+   * Returns the polls and the number of ballots changed.
    */
-  async anonymizeExpired(now: Date, retentionDays: number): Promise<{ polls: string[]; ballots: number }> {
+  async anonymizeExpired(now: Date, retentionDays: number, notClosed: readonly string[] = []): Promise<{ polls: string[]; ballots: number }> {
     const expired = await this.db.query<{ poll_id: string }>(
       `SELECT s.poll_id FROM poll_schedule s
         WHERE s.closes_at + make_interval(days => $2::int) < $1::timestamptz
+          AND s.poll_id <> ALL($3::text[])
           AND EXISTS (SELECT 1 FROM votes v WHERE v.poll_id = s.poll_id AND v.voter_hash IS NOT NULL)`,
-      [now.toISOString(), retentionDays],
+      [now.toISOString(), retentionDays, [...notClosed]],
     );
     const polls = expired.map((r) => r.poll_id);
     return { polls, ballots: await this.anonymize(polls) };
@@ -290,11 +329,13 @@ export async function openStore(options: OpenStoreOptions): Promise<VoteStore> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, { max: options.poolSize, onError: options.onError })
     : await openPGlite(join(options.dataDir, 'pglite'), { lockWaitMs: options.lockWaitMs });
+  const store = new VoteStore(db);
   try {
     await migrate(db);
+    await store.loadAnonymized();
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
   }
-  return new VoteStore(db);
+  return store;
 }

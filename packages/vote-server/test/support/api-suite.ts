@@ -11,7 +11,7 @@ import { solve, type Challenge } from '../../src/internal/pow.js';
 import { deriveKeys } from '../../src/internal/secrets.js';
 import { PollCatalog, pollsFromFeed } from '../../src/polls.js';
 import { migrate, readMigrations } from '../../src/store/migrate.js';
-import type { VoteStore } from '../../src/store/vote-store.js';
+import { VoteStore } from '../../src/store/vote-store.js';
 import { DAY, feedWith, HOUR, standardPolls } from './feed.js';
 
 export interface TestDatabase {
@@ -601,6 +601,40 @@ export function defineApiSuite(label: string, setup: () => Promise<TestDatabase>
         assert.equal(await snapshot(), before);
         assert.equal(json(await get('/v1/polls/single', { 'wir-voter': voter })).voted, true, 'open polls keep their hashes');
         assert.deepEqual((await store.anonymizeExpired(new Date(base + 35 * DAY), 30)).ballots, 0);
+      });
+
+      it('keeps an anonymised poll closed when the feed opens it again: no repeat vote, no retry counted twice', async () => {
+        // 'closing' was anonymised by the test before. Without its hashes UNIQUE cannot match,
+        // so a reopened poll would count the same voter and the same request again.
+        const voter = token();
+        const body = { options: ['a'], voter, idempotencyKey: randomUUID() };
+        const reopened = PollCatalog.fromPolls(
+          pollsFromFeed(feedWith(standardPolls(base).map((p) => (p.id === 'closing' ? { ...p, closes: base + 60 * DAY } : p)))).polls,
+        );
+        const again = await makeApp({ polls: reopened });
+        const before = await snapshot();
+        assertError(await post('closing', body, {}, again), 403, 'poll-closed');
+        assertError(await post('closing', ballot(['b']), {}, again), 403, 'poll-closed');
+        assert.equal(json(await get('/v1/polls/closing', {}, again)).state, 'closed');
+        const listed = (json(await get('/v1/polls', {}, again)).polls as { id: string; state: string }[]).find((p) => p.id === 'closing');
+        assert.equal(listed!.state, 'closed');
+        // The database itself refuses, for an instance that has not heard of the erasure yet.
+        const ballotInput = { pollId: 'closing', voterHash: 'aa'.repeat(32), keyHash: 'bb'.repeat(32), digest: 'cc'.repeat(32), options: ['a'] };
+        assert.deepEqual(await store.writeBallots([ballotInput]), ['anonymized']);
+        // Another instance (or this one after a restart) learns it from the database.
+        const other = new VoteStore(store.db);
+        assert.equal(other.isAnonymized('closing'), false);
+        await other.loadAnonymized();
+        assert.equal(other.isAnonymized('closing'), true);
+        assert.equal(await snapshot(), before);
+      });
+
+      it('erases no poll the current feed has open, even if its recorded closing time is past', async () => {
+        const body = ballot(['w']);
+        assert.equal((await post('multi', body)).statusCode, 201);
+        const result = await store.anonymizeExpired(new Date(base + 400 * DAY), 30, ['multi', 'single', 'secret', 'partner']);
+        assert.ok(!result.polls.includes('multi'));
+        assert.equal((await post('multi', body)).statusCode, 200, 'the retry is still recognised');
       });
     });
   });
