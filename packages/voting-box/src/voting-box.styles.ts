@@ -166,8 +166,11 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
+    /* The track's skeleton colour is GrayText here, close to the CanvasText fill in some themes:
+       an empty track with a border instead. */
     .bar {
       border: 1px solid;
+      background: Canvas;
     }
     .fill {
       forced-color-adjust: none;

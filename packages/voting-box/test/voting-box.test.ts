@@ -379,6 +379,17 @@ describe('<wir-voting-box>', () => {
       expect(fill.style.getPropertyValue('--_share')).to.match(/%$/);
     });
 
+    it('keeps bars apart from their track in forced colours: an empty, bordered track', async () => {
+      // web-test-runner cannot emulate forced colours, so this checks the rules that apply then.
+      const el = await mount('single');
+      const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+      const forced = rules.filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'));
+      const css = forced.flatMap((rule) => [...rule.cssRules]).map((r) => r.cssText).join('\n');
+      expect(css).to.match(/\.bar \{[^}]*background: canvas/i);
+      expect(css).to.match(/\.bar \{[^}]*border: 1px solid/);
+      expect(css).to.match(/\.fill \{[^}]*background: canvastext/i);
+    });
+
     it('lets the page style the phase, the vote message and the reader’s own answer through parts', async () => {
       const style = document.createElement('style');
       style.textContent =
