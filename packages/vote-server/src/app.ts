@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { ApiError } from './errors.js';
@@ -138,6 +140,34 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
           : new ApiError(400, 'malformed-url', 'The address is not valid.');
       reply.headers(SECURITY_HEADERS).header('vary', 'Origin').header('cache-control', 'no-store');
       void reply.code(api.statusCode).type('application/json; charset=utf-8').send(api.toBody());
+    },
+    // Requests Node's HTTP parser refuses (malformed, headers over 16 kB, too slow) never reach
+    // Fastify's pipeline. Fastify's default handler answers in its own shape without our headers
+    // and logs the error, whose rawPacket holds the request's bytes (address, voter token).
+    clientErrorHandler(error: Error & { code?: string }, socket: Socket) {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const api =
+        error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? new ApiError(408, 'request-timeout', 'The request did not arrive in time.')
+          : error.code === 'HPE_HEADER_OVERFLOW'
+            ? new ApiError(431, 'headers-too-large', 'The request headers are too large.')
+            : new ApiError(400, 'malformed-request', 'The request is not valid HTTP.');
+      // Only the code: the error object carries the raw request.
+      (this as unknown as FastifyInstance).log.debug({ code: error.code ?? 'unknown', status: api.statusCode }, 'client error');
+      if (socket.writable) {
+        const body = JSON.stringify(api.toBody());
+        const headers = {
+          ...SECURITY_HEADERS,
+          vary: 'Origin',
+          'cache-control': 'no-store',
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': String(Buffer.byteLength(body)),
+          connection: 'close',
+        };
+        const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+        socket.write(`HTTP/1.1 ${api.statusCode} ${STATUS_CODES[api.statusCode]}\r\n${head}\r\n${body}`);
+      }
+      socket.destroy();
     },
     ajv: {
       // Fastify's defaults would turn 7 into "7" and silently drop unknown fields; a vote API

@@ -25,8 +25,24 @@ export interface ServerConfig {
   trustProxy: boolean | string;
   feedRefreshSeconds: number;
   retentionDays: number;
-  logLevel: string;
+  logLevel: LogLevel;
   poolSize: number;
+}
+
+/**
+ * Levels the server may log at. Not `trace`: that is where libraries (Fastify, Node's HTTP
+ * parser errors) put whole requests, with addresses and the voter token.
+ */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(env.LOG_LEVEL)}.`);
+  }
+  return raw as LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -116,7 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = REPO_ROO
     trustProxy,
     feedRefreshSeconds: integer(env, 'FEED_REFRESH_SECONDS', 300, 0, 86_400),
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 0, 3650),
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logLevel: logLevel(env),
     poolSize: integer(env, 'PG_POOL_SIZE', 10, 2, 200),
   };
 }

@@ -3,6 +3,9 @@
  * switch on `error` and may show `message` only as a fallback, because it is English.
  */
 export type ErrorCode =
+  | 'malformed-request'
+  | 'request-timeout'
+  | 'headers-too-large'
   | 'malformed-json'
   | 'empty-body'
   | 'invalid-body'

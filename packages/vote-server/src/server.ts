@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp, type VoteApp } from './app.js';
-import type { ServerConfig } from './config.js';
+import type { LogLevel, ServerConfig } from './config.js';
 import { deriveKeys, loadOrCreateSecret } from './internal/secrets.js';
 import { PollCatalog, pollState } from './polls.js';
 import { openStore, type VoteStore } from './store/vote-store.js';
@@ -18,20 +18,29 @@ export interface RunningServer {
 }
 
 /**
- * Wires configuration, secret, database, feed and HTTP together and starts listening.
- * Refuses to start (throws) on anything that would make votes unsafe: an unreadable or invalid
- * feed, a database that does not migrate, a hash secret that does not match the database.
+ * The logger's options: no client address, header or raw request in any line, at any level
+ * the configuration allows.
  */
-export async function startVoteServer(config: ServerConfig, options: { logger?: boolean | object } = {}): Promise<RunningServer> {
-  const loggerOption = options.logger ?? {
-    level: config.logLevel,
+export function loggerOptions(level: LogLevel) {
+  return {
+    level,
     // Fastify's default request serializer includes the client address; this one cannot.
     serializers: {
       req: (req: { method?: string; routeOptions?: { url?: string } }) => ({ method: req.method, route: req.routeOptions?.url }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    redact: { paths: ['req.headers', 'req.remoteAddress', 'req.remotePort', 'req.ip', 'headers'], remove: true },
+    // err.rawPacket: the bytes of a request Node could not parse, headers and all.
+    redact: { paths: ['req.headers', 'req.remoteAddress', 'req.remotePort', 'req.ip', 'headers', 'err.rawPacket'], remove: true },
   };
+}
+
+/**
+ * Wires configuration, secret, database, feed and HTTP together and starts listening.
+ * Refuses to start (throws) on anything that would make votes unsafe: an unreadable or invalid
+ * feed, a database that does not migrate, a hash secret that does not match the database.
+ */
+export async function startVoteServer(config: ServerConfig, options: { logger?: boolean | object } = {}): Promise<RunningServer> {
+  const loggerOption = options.logger ?? loggerOptions(config.logLevel);
 
   const { secret, created } = loadOrCreateSecret(config.hashSecretFile);
   const keys = deriveKeys(secret);

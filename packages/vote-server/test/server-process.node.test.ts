@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { feedWith, standardPolls, writeFeedFile } from './support/feed.js';
@@ -42,6 +43,22 @@ describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
     assert.equal(((await poll.json()) as { voted: boolean }).voted, true);
     const fromIpv6 = await fetch(`${server.url}/v1/polls/single`, { headers: { 'x-forwarded-for': ipv6Client } });
     assert.equal(fromIpv6.status, 200);
+  });
+
+  it('answers requests the HTTP parser refuses in the API error shape, with its headers, and logs nothing of them', async () => {
+    const leaky = `x-forwarded-for: ${clientAddress}\r\nwir-voter: ${voter}\r\norigin: https://city.example\r\n`;
+    const malformed = await rawRequest(server.url, `GET /v1/polls/single HTTP/1.1\r\nhost: x\r\n${leaky}Bad Header: y\r\n\r\n`);
+    const big = await rawRequest(server.url, `GET /v1/polls/single HTTP/1.1\r\nhost: x\r\n${leaky}x-big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    for (const [res, status, code] of [[malformed, 400, 'malformed-request'], [big, 431, 'headers-too-large']] as const) {
+      assert.equal(res.status, status, res.raw);
+      assert.deepEqual(Object.keys(JSON.parse(res.body)), ['error', 'message']);
+      assert.equal(JSON.parse(res.body).error, code);
+      assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.match(res.headers['content-security-policy'] ?? '', /default-src 'none'/);
+    }
+    assert.match(server.output(), /"code":"HPE_INVALID_HEADER_TOKEN".*"client error"|"client error".*"code":"HPE_INVALID_HEADER_TOKEN"/);
   });
 
   it('creates the hash secret with owner-only permissions', () => {
@@ -88,6 +105,16 @@ describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
     const badPort = await runUntilExit({ ...env, PORT: 'eighty' });
     assert.equal(badPort.code, 1);
     assert.match(badPort.output, /PORT must be a whole number/);
+
+    // Checked before anything is created: no hash secret, no database in a fresh directory.
+    const fresh = join(dir, 'never-created');
+    for (const level of ['verbose', 'trace']) {
+      const badLevel = await runUntilExit({ ...env, LOG_LEVEL: level, DATA_DIR: fresh });
+      assert.equal(badLevel.code, 1);
+      assert.match(badLevel.output, new RegExp(`cannot start: LOG_LEVEL must be one of fatal, error, warn, info, debug, silent, not "${level}"\\.`));
+      assert.ok(!badLevel.output.includes('    at '), 'a message, not a stack trace');
+      assert.equal(existsSync(fresh), false, 'nothing was created');
+    }
 
     const badPrefix = await runUntilExit({ ...env, RATE_LIMIT_IPV6_PREFIX: '/64' });
     assert.equal(badPrefix.code, 1);
@@ -150,3 +177,21 @@ describe('one PGlite directory, one server process', { timeout: 180_000 }, () =>
     assert.equal(await first.exit, 0);
   });
 });
+
+/** Sends bytes as they are (fetch would refuse a malformed header) and parses the answer. */
+function rawRequest(url: string, request: string): Promise<{ status: number; headers: Record<string, string>; body: string; raw: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    let raw = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (raw += chunk));
+    socket.on('error', (error) => (raw ? undefined : reject(error)));
+    socket.on('close', () => {
+      const [head = '', body = ''] = raw.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body, raw });
+    });
+  });
+}

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import Fastify from 'fastify';
 import { ConfigError, DEV_ORIGINS, loadConfig } from '../src/config.js';
 import { GroupCommit, QueueFullError } from '../src/internal/group-commit.js';
 import { canonicalOrigin, canonicalOriginHeader, parseOriginList } from '../src/internal/origins.js';
@@ -11,6 +12,7 @@ import { ProofOfWork, sha256Hex, solve } from '../src/internal/pow.js';
 import { clientNetwork, parseAddress } from '../src/internal/client-network.js';
 import { ClientHasher, RateLimiter } from '../src/internal/rate-limit.js';
 import { deriveKeys, keyedHash, loadOrCreateSecret } from '../src/internal/secrets.js';
+import { loggerOptions } from '../src/server.js';
 import { DataDirLockedError, lockDataDir } from '../src/store/dir-lock.js';
 
 describe('proof of work', () => {
@@ -475,5 +477,31 @@ describe('data directory lock (one process per PGlite directory)', () => {
   it('never takes over a lock from another host', async () => {
     writeFileSync(lockFile('e'), JSON.stringify({ pid: 1, host: 'elsewhere.invalid', started: null }));
     await assert.rejects(lockDataDir(join(dir, 'e'), { waitMs: 0 }), /host elsewhere\.invalid/);
+  });
+});
+
+describe('logging', () => {
+  it('never writes the raw bytes of a refused request (err.rawPacket), at any allowed level', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const app = Fastify({ logger: { ...loggerOptions('debug'), stream } });
+    const err = Object.assign(new Error('Parse Error: Invalid header value char'), {
+      code: 'HPE_INVALID_HEADER_TOKEN',
+      rawPacket: Buffer.from('GET / HTTP/1.1\r\nx-forwarded-for: 203.0.113.9\r\nwir-voter: tokentokentokentoken22\r\n'),
+    });
+    app.log.error({ err }, 'client error');
+    await app.close();
+    assert.equal(lines.length, 1);
+    assert.ok(!lines[0]!.includes('rawPacket'), lines[0]);
+    assert.match(lines[0]!, /HPE_INVALID_HEADER_TOKEN/, 'the code is still there');
+  });
+
+  it('accepts only levels that cannot log raw requests, before anything is created', () => {
+    assert.equal(loadConfig({}, '/repo').logLevel, 'info');
+    assert.equal(loadConfig({ LOG_LEVEL: ' DEBUG ' }, '/repo').logLevel, 'debug');
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'silent']) assert.equal(loadConfig({ LOG_LEVEL: level }, '/repo').logLevel, level);
+    for (const level of ['trace', 'verbose', '10']) {
+      assert.throws(() => loadConfig({ LOG_LEVEL: level }, '/repo'), (e: Error) => e instanceof ConfigError && /^LOG_LEVEL must be one of/.test(e.message));
+    }
   });
 });
