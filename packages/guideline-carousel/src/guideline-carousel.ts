@@ -137,7 +137,14 @@ export class WirGuidelineCarousel extends WirElement {
       (path) => path.includes(this.renderRoot.querySelector('.slides')!),
       (towards) => this.#step((this.#isRtl() ? towards === 'right' : towards === 'left') ? 1 : -1, 'user'),
     );
-    this.addEventListener('focusin', () => this.#autoplayController.pause('focus'));
+    // As the APG carousel pattern asks: keyboard focus inside stops rotation until the reader
+    // starts it again with the rotation control (which then says so); focus from a click only
+    // pauses it, like hover.
+    this.addEventListener('focusin', (event) => {
+      const autoplay = this.#autoplayController;
+      if (autoplay.playing && (event.composedPath()[0] as Element).matches(':focus-visible')) autoplay.toggle();
+      else autoplay.pause('focus');
+    });
     this.addEventListener('focusout', (event) => {
       // Moves inside the shadow root never reach the host (relatedTarget retargets to it), and
       // contains(null) (focus left the page) is false.
@@ -232,9 +239,9 @@ export class WirGuidelineCarousel extends WirElement {
     return Math.max(found, 0);
   }
 
+  // The carousel renders with dir=${this.dir}, so this is the direction its arrows and swipes follow.
   #isRtl(): boolean {
-    const base = this.renderRoot.querySelector('.base');
-    return (base ? getComputedStyle(base).direction : this.dir) === 'rtl';
+    return this.dir === 'rtl';
   }
 
   #goTo(index: number, cause: 'user' | 'rotation', motion?: 'forward' | 'backward'): void {
@@ -274,10 +281,10 @@ export class WirGuidelineCarousel extends WirElement {
     if (event.pointerType === 'mouse' || event.pointerType === 'pen') this.#autoplayController.pause('hover');
   }
 
-  // Invalid or out-of-range levels fall back into 2–6; at 6 the titles stay h6 too.
+  // Levels outside 2–6 are brought into it, and no number at all (NaN) means 2; at 6 the titles
+  // stay h6 too.
   #level(): number {
-    const level = Math.trunc(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(Math.max(level, 2), 6) : 2;
+    return Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 2), 6);
   }
 
   #headingText(): string {

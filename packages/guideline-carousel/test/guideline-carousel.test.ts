@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { clearFeedCache } from '@wir/feed';
 import type { Feed, FeedResult } from '@wir/feed';
 import '../src/wir-guideline-carousel.js';
@@ -364,17 +364,52 @@ describe('<wir-guideline-carousel>', () => {
       expect(part(el, 'slides')!.getAttribute('aria-live')).to.equal('off');
     });
 
-    it('pauses while focus is inside and resumes when focus leaves', async () => {
+    it('stops for good when keyboard focus comes in, until the rotation control starts it again (APG)', async () => {
       const el = await mount(html`<wir-guideline-carousel src=${FEED}></wir-guideline-carousel>`);
       const clock = await withAutoplay(el);
-      tabs(el)[0].focus();
+      const before = document.createElement('button');
+      before.textContent = 'vorher';
+      el.before(before);
+      try {
+        before.focus();
+        await sendKeys({ press: 'Tab' });
+        await el.updateComplete;
+        expect(el.shadowRoot!.activeElement, 'focus went into the carousel').to.not.equal(null);
+        expect(clock.pending).to.deep.equal([]);
+        // The control says what it will do: rotation is off, not paused.
+        expect(part(el, 'rotation-button')!.getAttribute('aria-label')).to.equal('Automatischen Wechsel starten');
+        // Leaving does not bring it back.
+        before.focus();
+        await el.updateComplete;
+        clock.advance(60_000);
+        expect(clock.pending).to.deep.equal([]);
+        expect(el.currentIndex).to.equal(0);
+        // The rotation control, reached by keyboard, starts it again.
+        part(el, 'rotation-button')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect(part(el, 'rotation-button')!.getAttribute('aria-label')).to.equal('Automatischen Wechsel anhalten');
+        before.focus();
+        await el.updateComplete;
+        expect(clock.pending).to.deep.equal([8000]);
+      } finally {
+        before.remove();
+      }
+    });
+
+    it('only pauses while focus from a click is inside, and resumes when focus and pointer leave', async () => {
+      const el = await mount(html`<wir-guideline-carousel src=${FEED}></wir-guideline-carousel>`);
+      const clock = await withAutoplay(el);
+      const tab = tabs(el)[1];
+      const box = tab.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
       await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(tab);
+      expect(tab.matches(':focus-visible'), 'a click gives no focus ring').to.equal(false);
       expect(clock.pending).to.deep.equal([]);
-      // Moving within the carousel keeps it paused.
-      part(el, 'next-button')!.focus();
-      await el.updateComplete;
-      expect(clock.pending).to.deep.equal([]);
-      part(el, 'next-button')!.blur();
+      expect(part(el, 'rotation-button')!.getAttribute('aria-label')).to.equal('Automatischen Wechsel anhalten');
+      await sendMouse({ type: 'move', position: [0, 0] });
+      tab.blur();
       await el.updateComplete;
       expect(clock.pending).to.deep.equal([8000]);
     });
