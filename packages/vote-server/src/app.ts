@@ -279,7 +279,7 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
       if (typeof header !== 'string' || !voterPattern.test(header)) {
         throw new ApiError(400, 'invalid-header', `The ${headerName(VOTER_HEADER)} header must be the voter token sent with the vote.`);
       }
-      voted = await store.hasVoted(poll.id, voterHash(poll.id, header));
+      voted = await fromStore(request, () => store.hasVoted(poll.id, voterHash(poll.id, header)));
     }
     const show = resultsVisible(poll, state, voted);
     const body = {
@@ -296,7 +296,7 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
       options: poll.options,
       challengeRequired: pow !== undefined,
       voted,
-      results: show ? withZeros(poll, await totalsOf(poll.id)) : null,
+      results: show ? withZeros(poll, await fromStore(request, () => totalsOf(poll.id))) : null,
       refreshAfter: refreshAfter(state, show),
     };
     const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
@@ -324,7 +324,7 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
       if (state !== 'open') {
         // A retry of a vote that was counted before closing still learns it was counted.
         const ballot = optionProblem(poll, body.options) ? undefined : ballotFor(poll, body);
-        if (ballot && (await store.findPrior(ballot)) === 'replay') return sendVote(reply, poll, ballot, true);
+        if (ballot && (await fromStore(request, () => store.findPrior(ballot))) === 'replay') return sendVote(reply, poll, ballot, true);
         throw state === 'closed'
           ? new ApiError(403, 'poll-closed', 'This poll is closed.')
           : new ApiError(403, 'poll-not-open', 'This poll is not open yet.');
@@ -337,7 +337,7 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
       if (pow) {
         const verdict = body.proof ? pow.verify(body.proof, ballot.keyHash) : 'missing';
         if (verdict !== 'ok') {
-          if ((await store.findPrior(ballot)) === 'replay') return sendVote(reply, poll, ballot, true);
+          if ((await fromStore(request, () => store.findPrior(ballot))) === 'replay') return sendVote(reply, poll, ballot, true);
           throw challengeError(verdict);
         }
       }
@@ -384,6 +384,16 @@ export async function buildApp(options: AppOptions): Promise<VoteApp> {
    */
   function stateOf(poll: PollDefinition, at: number): ReturnType<typeof pollState> {
     return store.isAnonymized(poll.id) ? 'closed' : pollState(poll, at);
+  }
+
+  /** A read the answer depends on: a database that does not answer is a 503 to retry, not a bug. */
+  async function fromStore<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      request.log.warn({ err: error }, 'reading votes failed');
+      throw new ApiError(503, 'storage-unavailable', 'The database does not answer; try again shortly.', { retryAfter: 2 });
+    }
   }
 
   function findPoll(rawId: string): PollDefinition {

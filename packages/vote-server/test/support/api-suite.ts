@@ -561,6 +561,37 @@ export function defineApiSuite(label: string, setup: () => Promise<TestDatabase>
       });
     });
 
+    describe('a database that does not answer', () => {
+      // Every store call fails, as when PostgreSQL is stopped or the PGlite files are gone.
+      const down = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+      let broken: VoteApp;
+      before(async () => {
+        const failing = Object.assign(Object.create(store) as VoteStore, { hasVoted: down, totals: down, findPrior: down, writeBallots: down, ping: down });
+        broken = await makeApp({ store: failing, totalsCacheMs: 0 });
+      });
+
+      const cases: [name: string, send: () => Promise<LightMyRequestResponse>][] = [
+        ['a poll read with Wir-Voter (has this browser voted?)', () => get('/v1/polls/single', { 'wir-voter': token() }, broken)],
+        ['a poll read whose results are public (totals)', () => get('/v1/polls/partner', {}, broken)],
+        ['a vote in a closed poll (was it counted before?)', () => post('past', ballot(['a']), {}, broken)],
+        ['a new vote', () => post('single', ballot(['a']), {}, broken)],
+        ['/healthz', () => get('/healthz', {}, broken)],
+      ];
+      for (const [name, send] of cases) {
+        it(`${name} → 503 storage-unavailable with Retry-After`, async () => {
+          const res = await send();
+          assertError(res, 503, 'storage-unavailable');
+          assert.match(String(res.headers['retry-after']), /^[1-9]\d*$/);
+          assert.equal(res.headers['cache-control'], 'no-store');
+        });
+      }
+
+      it('a vote without its proof of work (was it counted before?) → 503 storage-unavailable', async () => {
+        const withPow = await makeApp({ store: Object.assign(Object.create(store) as VoteStore, { findPrior: down }), pow: { enabled: true } });
+        assertError(await post('single', ballot(['a']), {}, withPow), 503, 'storage-unavailable');
+      });
+    });
+
     describe('durability and data protection', () => {
       it('keeps votes and one-vote-per-voter across a restart of the store', async () => {
         const body = ballot(['b']);
