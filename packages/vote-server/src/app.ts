@@ -76,8 +76,9 @@ function resultsVisible(poll: PollDefinition, state: string, voted: boolean | nu
 }
 
 function withZeros(poll: PollDefinition, totals: Totals): Totals {
-  const counts: Record<string, number> = {};
-  for (const option of poll.options) counts[option.id] = totals.counts[option.id] ?? 0;
+  const counts: Record<string, number> = Object.create(null) as Record<string, number>;
+  // Own keys only: an option may be called "constructor", which every plain object inherits.
+  for (const option of poll.options) counts[option.id] = Object.hasOwn(totals.counts, option.id) ? totals.counts[option.id]! : 0;
   return { counts, total: totals.total };
 }
 

@@ -21,7 +21,10 @@ export interface BallotInput {
 export type WriteOutcome = 'inserted' | 'replay' | 'already-voted' | 'key-reused' | 'anonymized';
 
 export interface Totals {
-  /** Votes per option id (options nobody chose are absent; callers fill in zeros). */
+  /**
+   * Votes per option id (options nobody chose are absent; callers fill in zeros). A
+   * null-prototype object: option ids such as "constructor" are ordinary keys here.
+   */
   counts: Record<string, number>;
   /** Ballots cast; for multiple choice the option counts may add up to more. */
   total: number;
@@ -149,7 +152,7 @@ export class VoteStore {
 
   /** Running totals of several polls in two index scans. */
   async totals(pollIds: readonly string[]): Promise<Map<string, Totals>> {
-    const result = new Map<string, Totals>(pollIds.map((id) => [id, { counts: {}, total: 0 }]));
+    const result = new Map<string, Totals>(pollIds.map((id) => [id, { counts: noPrototype(), total: 0 }]));
     if (pollIds.length === 0) return result;
     const ids = [...pollIds];
     // Counts come back as text: pg returns bigint as a string, PGlite as a number otherwise.
@@ -175,7 +178,7 @@ export class VoteStore {
       `SELECT o AS option_id, count(*)::text AS votes FROM votes, unnest(options) AS o WHERE poll_id = $1 GROUP BY o`,
       [pollId],
     );
-    const counts: Record<string, number> = {};
+    const counts = noPrototype();
     for (const row of options) counts[row.option_id] = Number(row.votes);
     return { counts, total: Number(ballots!.n) };
   }
@@ -261,6 +264,10 @@ export class VoteStore {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+function noPrototype(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
 }
 
 function assertNoInternalConflicts(batch: readonly BallotInput[]): void {

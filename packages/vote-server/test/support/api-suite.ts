@@ -233,6 +233,16 @@ export function defineApiSuite(label: string, setup: () => Promise<TestDatabase>
         assert.equal(json(await get('/v1/polls/single')).results, null);
       });
 
+      it('counts options named like Object.prototype keys ("constructor") from zero', async () => {
+        const spec = { id: 'proto-keys', choice: 'single' as const, options: ['constructor', 'total', 'a'], opens: base - DAY, closes: base + 30 * DAY, results: 'always' as const };
+        const protoApp = await makeApp({ polls: PollCatalog.fromPolls(pollsFromFeed(feedWith([spec])).polls) });
+        assert.deepEqual(json(await get('/v1/polls/proto-keys', {}, protoApp)).results, { counts: { constructor: 0, total: 0, a: 0 }, total: 0 });
+        assert.equal((await post('proto-keys', ballot(['constructor']), {}, protoApp)).statusCode, 201);
+        assert.equal((await post('proto-keys', ballot(['a']), {}, protoApp)).statusCode, 201);
+        assert.deepEqual(json(await get('/v1/polls/proto-keys', {}, protoApp)).results, { counts: { constructor: 1, total: 0, a: 1 }, total: 2 });
+        assert.deepEqual((await store.totals(['proto-keys'])).get('proto-keys'), await store.recount('proto-keys'));
+      });
+
       it('keeps running totals equal to a recount of the ballots', async () => {
         for (const id of allPollIds) {
           const running = (await store.totals([id])).get(id)!;
