@@ -1145,7 +1145,7 @@ export class WirActionFieldExplorer extends WirElement {
             </div>
             <span class="progress-text" aria-hidden="true">${progressText}</span>
           </div>`}
-      ${chart ? this.#renderChart(indicator, chart, `iv-${measure.id}-${indicator.id}`, baseLabel, targetLabel, date) : nothing}
+      ${chart ? this.#renderChart(indicator, chart, `iv-${measure.id}-${indicator.id}`, titleId, baseLabel, targetLabel, date) : nothing}
     </li>`;
   }
 
@@ -1155,9 +1155,10 @@ export class WirActionFieldExplorer extends WirElement {
    * above carry the same line samples as a legend ("Aktuell" the measured line). The drawing is
    * decoration for sighted readers; its caption says the course in one sentence and a
    * disclosure shows every value in a table. Under RTL the drawing is mirrored, so time runs
-   * right to left like the reading and the meter above.
+   * right to left like the reading and the meter above. A table wider than the column scrolls in
+   * its own box (Reflow), which keys reach and which is named after the indicator.
    */
-  #renderChart(indicator: Indicator, chart: Chart, id: string, baseLabel: string, targetLabel: string, date: (v: IndicatorValue) => TemplateResult): TemplateResult {
+  #renderChart(indicator: Indicator, chart: Chart, id: string, titleId: string, baseLabel: string, targetLabel: string, date: (v: IndicatorValue) => TemplateResult): TemplateResult {
     const { baseline, target } = indicator;
     const series = indicator.series!;
     const locale = this.locale;
@@ -1185,7 +1186,7 @@ export class WirActionFieldExplorer extends WirElement {
       <button class="wir-button small" type="button" aria-expanded=${open} aria-controls=${id} @click=${() => this.#toggleTable(id)}>
         ${msg('Werte als Tabelle', { id: 'explorer.series.table', desc: 'Disclosure button under an indicator chart that shows the same values as a table.' })}
       </button>
-      <div id=${id} ?hidden=${!open}>
+      <div class="table-box" id=${id} role="region" aria-labelledby=${titleId} tabindex="0" ?hidden=${!open}>
         ${open
           ? html`<table class="series-table">
               <caption>${this.t(indicator.title)}</caption>
