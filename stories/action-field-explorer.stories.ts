@@ -498,6 +498,21 @@ export const ProgressChartRightToLeft: Story = {
 };
 
 /**
+ * The value table in a 320 px column (a phone, or 400 % zoom): a table wider than the column
+ * scrolls sideways in its own box, named after the indicator and reachable with Tab, while the
+ * indicator's title, figures and chart stay within the column (WCAG 1.4.10 Reflow).
+ */
+export const ProgressTableNarrow: Story = {
+  name: 'Progress table, narrow (320 px)',
+  args: { id: 'progress-narrow', src: stateFeedUrl('progress') },
+  render: (args) => {
+    arriveWith('progress-narrow', 'field:bildung;measure:bildung-m1');
+    return narrow(args);
+  },
+  play: openTables,
+};
+
+/**
  * A measure's status history, oldest first: proposed, adopted, started, done, each with its
  * date at the precision the feed gives (year, month or day) and the editors' notes.
  */

@@ -444,6 +444,8 @@ export const styles = css`
 
   .indicator-list {
     display: grid;
+    /* The column's width, not its widest content's: a wide table scrolls in its own box. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_wir-space-s);
   }
 
@@ -533,6 +535,10 @@ export const styles = css`
     margin-inline-end: var(--_wir-space-2xs);
     vertical-align: middle;
     border-block-start: 3px var(--_s, solid) var(--_c, var(--_wir-color-accent));
+  }
+
+  .table-box {
+    overflow-x: auto;
   }
 
   .series-table {

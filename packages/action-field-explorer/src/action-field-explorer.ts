@@ -73,9 +73,12 @@ interface BaseSummaries {
 }
 
 interface PendingFocus {
+  /** The target; where it is not rendered, the view's heading, else the explorer's. */
   selector: string;
   /** After Back/Forward the browser restores the scroll position; focus must not fight it. */
   preventScroll?: boolean;
+  /** Only if focus left the widget with the render (a filter control Back took away). */
+  ifLost?: boolean;
 }
 
 /**
@@ -264,8 +267,11 @@ export class WirActionFieldExplorer extends WirElement {
     if (this.#catalogue && !this.#indexes.get(this.#searchLang)?.complete) this.#scheduleIndexBuild();
     const focus = this.#pendingFocus;
     this.#pendingFocus = undefined;
-    if (focus) {
-      this.renderRoot.querySelector<HTMLElement>(focus.selector)?.focus({ preventScroll: focus.preventScroll });
+    if (focus && !(focus.ifLost && this.shadowRoot!.activeElement)) {
+      const root = this.renderRoot;
+      (root.querySelector<HTMLElement>(focus.selector) ?? root.querySelector<HTMLElement>('#view-heading') ?? root.querySelector<HTMLElement>('#heading'))?.focus({
+        preventScroll: focus.preventScroll,
+      });
     }
     const scroll = this.#pendingScroll;
     this.#pendingScroll = undefined;
@@ -311,6 +317,8 @@ export class WirActionFieldExplorer extends WirElement {
     const measureId = measureField !== undefined && measureField === field ? urlState.measure : undefined;
 
     const before = this.#selectedField;
+    const goalBefore = this.#goalTarget;
+    const stateBefore = JSON.stringify(this.#urlSnapshot());
     this.#selectedField = pinned ? undefined : field;
     // A guideline narrows the overview; with a field (or a pinned one) there is no overview.
     this.#guideline = !pinned && !field && urlState.guideline && this.#fieldsServing(urlState.guideline) ? urlState.guideline : undefined;
@@ -332,11 +340,24 @@ export class WirActionFieldExplorer extends WirElement {
       else if (this.#selectedField || this.#guideline) this.#pendingScroll = '.base';
       return;
     }
-    // Back/Forward: the content under the reader's focus may be gone; put focus on the new view.
-    const focusInside = !!this.shadowRoot?.activeElement;
-    if (before !== this.#selectedField) {
-      this.#queueFieldEvent(this.#selectedField, 'history');
-      if (focusInside) this.#pendingFocus = this.#selectedField ? { selector: '#view-heading', preventScroll: true } : this.#overviewFocus(before, true);
+    // Back/Forward: the content under the reader's focus may be gone; put focus on the new view:
+    // a field's heading (or the goal's, as its link does), the card or goal link the reader
+    // left a field by, else the view's heading. A filter control keeps focus while it is there.
+    const active = this.shadowRoot?.activeElement;
+    const fieldChanged = before !== this.#selectedField;
+    if (fieldChanged) this.#queueFieldEvent(this.#selectedField, 'history');
+    if (active && (fieldChanged || stateBefore !== JSON.stringify(this.#urlSnapshot()))) {
+      this.#pendingFocus = {
+        selector: !fieldChanged
+          ? '#view-heading'
+          : this.#selectedField
+            ? goalId
+              ? `#goal-heading-${goalId}`
+              : '#view-heading'
+            : `#card-${before},#goal-heading-${goalBefore} a`,
+        preventScroll: true,
+        ifLost: !fieldChanged && !!active.closest('.filters'),
+      };
     }
   }
 
@@ -553,11 +574,6 @@ export class WirActionFieldExplorer extends WirElement {
     this.#pendingEvent = { id: id ?? null, number, cause };
   }
 
-  /** Where focus goes when the overview comes back: the card of the field just left, else the heading. */
-  #overviewFocus(previousField: string | undefined, preventScroll = false): PendingFocus {
-    return { selector: previousField ? `#card-${previousField}` : '#heading', preventScroll };
-  }
-
   #openField(id: string): void {
     if (id === this.#selectedField && !this.#goalTarget) return;
     // No measure is shorter than the target size (2.75rem): this many fill the viewport. The
@@ -603,7 +619,8 @@ export class WirActionFieldExplorer extends WirElement {
     this.#limit = this.#pageLength;
     this.#writeUrl('push', true);
     if (previous) this.#queueFieldEvent(undefined, 'user');
-    this.#pendingFocus = previous && !wasFiltered ? this.#overviewFocus(previous) : { selector: previous ? '#view-heading' : '#heading' };
+    // Back on the overview: the card of the field just left.
+    this.#pendingFocus = { selector: previous ? (wasFiltered ? '#view-heading' : `#card-${previous}`) : '#heading' };
   }
 
   #openGroup(id: string): void {
@@ -1145,7 +1162,7 @@ export class WirActionFieldExplorer extends WirElement {
             </div>
             <span class="progress-text" aria-hidden="true">${progressText}</span>
           </div>`}
-      ${chart ? this.#renderChart(indicator, chart, `iv-${measure.id}-${indicator.id}`, baseLabel, targetLabel, date) : nothing}
+      ${chart ? this.#renderChart(indicator, chart, `iv-${measure.id}-${indicator.id}`, titleId, baseLabel, targetLabel, date) : nothing}
     </li>`;
   }
 
@@ -1155,9 +1172,10 @@ export class WirActionFieldExplorer extends WirElement {
    * above carry the same line samples as a legend ("Aktuell" the measured line). The drawing is
    * decoration for sighted readers; its caption says the course in one sentence and a
    * disclosure shows every value in a table. Under RTL the drawing is mirrored, so time runs
-   * right to left like the reading and the meter above.
+   * right to left like the reading and the meter above. A table wider than the column scrolls in
+   * its own box (Reflow), which keys reach and which is named after the indicator.
    */
-  #renderChart(indicator: Indicator, chart: Chart, id: string, baseLabel: string, targetLabel: string, date: (v: IndicatorValue) => TemplateResult): TemplateResult {
+  #renderChart(indicator: Indicator, chart: Chart, id: string, titleId: string, baseLabel: string, targetLabel: string, date: (v: IndicatorValue) => TemplateResult): TemplateResult {
     const { baseline, target } = indicator;
     const series = indicator.series!;
     const locale = this.locale;
@@ -1185,7 +1203,7 @@ export class WirActionFieldExplorer extends WirElement {
       <button class="wir-button small" type="button" aria-expanded=${open} aria-controls=${id} @click=${() => this.#toggleTable(id)}>
         ${msg('Werte als Tabelle', { id: 'explorer.series.table', desc: 'Disclosure button under an indicator chart that shows the same values as a table.' })}
       </button>
-      <div id=${id} ?hidden=${!open}>
+      <div class="table-box" id=${id} role="region" aria-labelledby=${titleId} tabindex="0" ?hidden=${!open}>
         ${open
           ? html`<table class="series-table">
               <caption>${this.t(indicator.title)}</caption>

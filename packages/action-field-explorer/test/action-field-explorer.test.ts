@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { clearFeedCache } from '@wir/feed';
 import { WirActionFieldExplorer, WirFieldSelectEvent } from '../src/index.js';
@@ -576,6 +576,38 @@ describe('<wir-action-field-explorer>', () => {
       el.setAttribute('lang', 'ar');
       await waitUntil(() => part(el, 'base')!.getAttribute('dir') === 'rtl');
       check('field, Arabic');
+    });
+
+    it("keeps an indicator's value table in the column at 320 px, scrolling in its own named box that keys reach (LTR and RTL)", async () => {
+      await setViewport({ width: 320, height: 700 });
+      for (const lang of ['de', 'ar']) {
+        // One explorer at a time (a second would read another segment of the address).
+        fixtureCleanup();
+        history.replaceState(null, '', `${location.pathname}${location.search}#wir-explorer=measure:bildung-m1`);
+        // The unit "Beratungsgespräche" heads a column: the table is wider than the 320 px column.
+        const el = await mount(html`<wir-action-field-explorer lang=${lang} style="--wir-font-family: sans-serif" src="${FIXTURES}wide-table.json"></wir-action-field-explorer>`);
+        $<HTMLButtonElement>(el, '.indicator > button')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        const table = $(el, '.series-table')!;
+        const scroller = table.parentElement!;
+        const column = $(el, '.indicator-list')!.getBoundingClientRect();
+        for (const node of $$(el, '.indicator, .indicator > *')) {
+          const box = node.getBoundingClientRect();
+          expect([box.left, box.right], `${lang}: ${node.localName}.${node.className}`).to.satisfy(([l, r]: number[]) => l >= column.left - 1 && r <= column.right + 1);
+        }
+        expect(table.getBoundingClientRect().width, lang).to.be.greaterThan(scroller.clientWidth);
+        // The box that scrolls is a named region in the tab order (Safari does not focus scrollers on its own).
+        expect(scroller.getAttribute('role')).to.equal('region');
+        expect(scroller.tabIndex).to.equal(0);
+        const name = el.shadowRoot!.getElementById(scroller.getAttribute('aria-labelledby')!);
+        expect(text(name)).to.equal('Beratungsgespräche mit Familien (kumuliert)');
+        await sendKeys({ press: 'Tab' });
+        expect(el.shadowRoot!.activeElement, lang).to.equal(scroller);
+        await sendKeys({ press: lang === 'ar' ? 'ArrowLeft' : 'ArrowRight' });
+        await waitUntil(() => Math.abs(scroller.scrollLeft) > 10, `${lang}: the arrow key did not scroll the table`);
+        await expect(el).to.be.accessible();
+      }
     });
 
     it('animates nothing under reduced motion', async () => {

@@ -157,6 +157,19 @@ describe('Widgets/Action Field Explorer stories show their state', () => {
     expect(getComputedStyle($(rtl, '#md-bildung-m2 .chart svg')!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
   });
 
+  it('Progress table, narrow: the opened table stays in the 320 px column, in a named region', async () => {
+    const el = await render(stories.ProgressTableNarrow);
+    await stories.ProgressTableNarrow.play!({ canvasElement: el.parentElement!, parameters: {} } as never);
+    const column = $(el, '#md-bildung-m1 .indicator-list')!.getBoundingClientRect();
+    const box = $(el, '#md-bildung-m1 .series-table')!.parentElement!;
+    expect(box.getAttribute('role')).to.equal('region');
+    for (const node of $$(el, '#md-bildung-m1 .indicator, #md-bildung-m1 .indicator > *')) {
+      const { left, right } = node.getBoundingClientRect();
+      expect(left >= column.left - 1 && right <= column.right + 1, node.className).to.equal(true);
+    }
+    await expect(el).to.be.accessible();
+  });
+
   it('Status history lists the changes oldest first with their notes', async () => {
     const el = await render(stories.StatusHistory);
     expect($$(el, '#md-bildung-m2 .history-list li').map(text)).to.deep.equal([

@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { WirFieldSelectEvent } from '../src/index.js';
 import type { Explorer } from './helpers.js';
 import { $, FEED, activeId, choose, click, guardHistory, hash, historyGo, mount, part, resetUrl, settled, shownMeasures, typeSearch, urlSettles } from './helpers.js';
@@ -223,6 +224,59 @@ describe('<wir-action-field-explorer> URL state', () => {
       ]);
       // Back to where this test started.
       await historyGo(-2, el);
+    });
+
+    it('moves focus from content Back removes to the heading of the view it shows, and keeps it on a filter still there', async () => {
+      const el = await mount(html`<wir-action-field-explorer src=${FEED}></wir-action-field-explorer>`);
+      const status = $<HTMLSelectElement>(el, '#status')!;
+      status.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(view(el)).to.equal('results');
+      await urlSettles((h) => h.includes('status:'));
+      // From the filter the reader just used, Back and Forward leave focus where it is.
+      await historyGo(-1, el);
+      expect(view(el)).to.equal('overview');
+      expect(el.shadowRoot!.activeElement).to.equal(status);
+      await historyGo(1, el);
+      expect(view(el)).to.equal('results');
+      expect(el.shadowRoot!.activeElement).to.equal(status);
+
+      // From a measure of the results, which the overview does not have, to the explorer's heading.
+      do await sendKeys({ press: 'Tab' });
+      while (el.shadowRoot!.activeElement && !el.shadowRoot!.activeElement.matches('[part~="measure-button"]'));
+      await historyGo(-1, el);
+      expect(view(el)).to.equal('overview');
+      expect(activeId(el)).to.equal('heading');
+      // And Forward from there to the results' heading.
+      await historyGo(1, el);
+      expect(view(el)).to.equal('results');
+      expect(activeId(el)).to.equal('view-heading');
+      await historyGo(-1, el);
+    });
+
+    it('brings focus back to the goal link a reader followed from the results', async () => {
+      const el = await mount(html`<wir-action-field-explorer src=${FEED}></wir-action-field-explorer>`);
+      await typeSearch(el, 'sprach');
+      await urlSettles((h) => h.includes('q:sprach'));
+      const link = $<HTMLAnchorElement>(el, '.goal-title a')!;
+      const goal = link.closest('h1, h2, h3, h4, h5, h6')!.id;
+      link.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(view(el)).to.equal('field');
+      expect(activeId(el)).to.equal(goal);
+      await urlSettles((h) => h.includes('goal:'));
+
+      await historyGo(-1, el);
+      expect(view(el)).to.equal('results');
+      const back = el.shadowRoot!.activeElement;
+      expect(back?.localName).to.equal('a');
+      expect(back!.closest('h1, h2, h3, h4, h5, h6')!.id).to.equal(goal);
+      // Forward: the goal again, as when the link was followed.
+      await historyGo(1, el);
+      expect(activeId(el)).to.equal(goal);
+      await historyGo(-1, el);
     });
 
     it('follows the fragment when the host page changes it', async () => {
