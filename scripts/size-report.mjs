@@ -43,9 +43,10 @@ export const openBudgets = {
   // 16 B: content hashes of the lazy chunks, named inside the shared chunk, move its gzip size by
   // a few bytes whenever a translation changes.
   'wir-timeline': { ceiling: 23616, issue: 4 },
-  // The explorer's +0.1 kB since: two accessibility fixes (a value table scrolls in its own
-  // region at 320 px; focus kept after Back/Forward in every view).
-  'wir-action-field-explorer': { ceiling: 31168, issue: 3 },
+  // The explorer's +0.14 kB since: three accessibility fixes (a value table scrolls in its own
+  // region at 320 px; focus kept after Back/Forward in every view; a group's "measures" button
+  // elsewhere brings the reader to it).
+  'wir-action-field-explorer': { ceiling: 31184, issue: 3 },
   'wir-voting-box': { ceiling: 23248, issue: 5 },
 };
 

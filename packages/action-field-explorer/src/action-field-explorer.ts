@@ -258,6 +258,12 @@ export class WirActionFieldExplorer extends WirElement {
       this.#applyUrlState(urlState, cause);
     }
     this.#followGroup();
+    // Another widget's "measures" button chose what this explorer now shows: take the reader
+    // here, as its link would without a group.
+    if (this.#catalogue && this.selection?.takeReveal()) {
+      this.#pendingScroll = '.base';
+      this.#pendingFocus = { selector: '#heading', preventScroll: true };
+    }
     this.#vm = this.#catalogue ? this.#viewModel(this.#catalogue) : undefined;
     this.#revealSelectedMeasure();
   }

@@ -16,6 +16,9 @@ const VALUE = /^(field|guideline):([a-z0-9][a-z0-9-]{0,127})$/;
 // The page's groups: their selection, and the controllers of the widgets taking part.
 const selections = new Map<string, Selection | undefined>();
 const members = new Map<string, Set<SelectionController>>();
+// Groups whose latest choice was made to be looked at (see select's `reveal`), until one of its
+// widgets takes the reader there.
+const reveals = new Set<string>();
 let listening = false;
 
 /** Reads a group's selection from the fragment; anything malformed counts as no selection. */
@@ -60,11 +63,22 @@ export class SelectionController implements ReactiveController {
   /**
    * Chooses for the whole group and records it in the URL: a new history entry, so Back returns
    * to the previous choice, or with `replace` the current one (when the widget has just pushed
-   * an entry of its own for the same action). Does nothing without a group.
+   * an entry of its own for the same action). With `reveal`, the widget of the group that shows
+   * the choice takes the reader there (see takeReveal). Does nothing without a group.
    */
-  select(selection: Selection | undefined, replace = false): void {
+  select(selection: Selection | undefined, replace = false, reveal = false): void {
     const group = this.#group;
-    if (!group || same(selections.get(group), selection)) return;
+    if (!group) return;
+    if (reveal) {
+      reveals.add(group);
+      // Only for the widgets rendering this choice now; one that joins later is not sent there.
+      setTimeout(() => reveals.delete(group));
+    }
+    if (same(selections.get(group), selection)) {
+      // Chosen again to be looked at: nothing changes, but the reader is taken there again.
+      if (reveal) members.get(group)?.forEach((member) => member.changed());
+      return;
+    }
     const hash = writePart(location.hash, partName(group), selection ? `${selection.kind}:${selection.id}` : '');
     history[replace ? 'replaceState' : 'pushState'](history.state, '', hash || location.pathname + location.search);
     publish(group, selection);
@@ -91,6 +105,15 @@ export class SelectionController implements ReactiveController {
         ${msg('Auswahl aufheben', { id: 'selection.clear', desc: 'Button that clears the action field or guideline chosen for this group of widgets, so all widgets show everything again.' })}
       </button>
     </p>`;
+  }
+
+  /**
+   * True, once, when the group's latest choice was made to be looked at (a "measures" button in
+   * another widget): the widget that shows what was chosen asks, and takes the reader there
+   * (scroll and focus), as a link to an anchor would.
+   */
+  takeReveal(): boolean {
+    return !!this.#group && reveals.delete(this.#group);
   }
 
   /** Called when the group's selection changed. */

@@ -133,8 +133,8 @@ export class WirElement extends LitElement {
    * Chooses for the widget's group (see SelectionController.select); a reader's click is kept
    * even while the group's module is still loading. Does nothing without a group.
    */
-  protected choose(selection: Selection | undefined, replace?: boolean): void {
-    if (this.group) void this.#loadSelection().then((controller) => controller.select(selection, replace));
+  protected choose(selection: Selection | undefined, replace?: boolean, reveal?: boolean): void {
+    if (this.group) void this.#loadSelection().then((controller) => controller.select(selection, replace, reveal));
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {

@@ -145,6 +145,39 @@ describe('widget groups', () => {
     window.scrollTo(0, 0);
   });
 
+  it('takes the reader from a guideline’s measures button to the explorer of the group, also a second time', async () => {
+    const wrapper = await page(
+      '',
+      html`<wir-guideline-carousel src=${GROUPS} group="main"></wir-guideline-carousel>
+        <div style="block-size: 3000px">Zwischenteil der Seite</div>
+        <wir-action-field-explorer src=${GROUPS} group="main"></wir-action-field-explorer>`,
+    );
+    const carousel = wrapper.querySelector('wir-guideline-carousel')!;
+    const explorer = wrapper.querySelector('wir-action-field-explorer')!;
+    await waitUntil(() => $(carousel, '[data-active] [part~="measures-link"]'), 'the measures button');
+    const inView = () => {
+      const top = explorer.getBoundingClientRect().top;
+      return top >= -1 && top < innerHeight / 2;
+    };
+    for (const time of ['first', 'second']) {
+      window.scrollTo(0, 0);
+      const button = $(carousel, '[data-active] [part~="measures-link"]')!;
+      button.focus();
+      button.click();
+      await waitUntil(() => root(explorer).activeElement?.id === 'heading', `${time} time: focus moves to the explorer`, { timeout: 3000 });
+      expect(inView(), `${time} time: the explorer is scrolled into view`).to.equal(true);
+      expect(root(explorer).textContent).to.match(/Handlungsfelder zur Leitlinie 1/);
+    }
+    // Only the reader's button does this: a selection made elsewhere (Back, another widget) moves nobody.
+    window.scrollTo(0, 0);
+    (document.activeElement as HTMLElement | null)?.blur();
+    history.replaceState(null, '', '#wir-group.main=field:bildung');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await waitUntil(() => !/Leitlinie 1/.test(root(explorer).textContent ?? ''), 'the explorer follows the address');
+    expect(root(explorer).activeElement).to.equal(null);
+    expect(window.scrollY).to.equal(0);
+  });
+
   it('links a guideline to the feed’s measures page when no group is there to follow', async () => {
     const wrapper = await page('', html`<wir-guideline-carousel src=${GROUPS}></wir-guideline-carousel>`);
     const link = $<HTMLAnchorElement>(wrapper.firstElementChild!, '[data-active] a[part~="measures-link"]')!;

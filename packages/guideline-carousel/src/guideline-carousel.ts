@@ -211,7 +211,7 @@ export class WirGuidelineCarousel extends WirElement {
     // Decided by the attribute: the group's module may still be loading, and a link elsewhere
     // must not be offered to a reader who should stay on this page.
     if (this.group)
-      return html`<button class="wir-button measures-link" part="measures-link" @click=${() => this.choose({ kind: 'guideline', id: guideline.id })}>${label}</button>`;
+      return html`<button class="wir-button measures-link" part="measures-link" @click=${() => this.choose({ kind: 'guideline', id: guideline.id }, false, true)}>${label}</button>`;
     if (!feed.strategy.measuresPage) return nothing;
     // A fragment on the measures page names the explorer's element id ("/#massnahmen"): its
     // state segment then carries that id, and the anchor stays first for the page.
