@@ -357,6 +357,32 @@ export class WirTimeline extends WirElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
+  /**
+   * Chromium scrolls an element into view on focus only when it is wholly hidden, and that stays
+   * its job; an entry cut by an edge of the track kept its title and focus ring partly out of
+   * sight (review finding T4; WCAG 2.4.7, 2.4.11). It is scrolled in to a position the track snaps to — an item's start at
+   * the track's start — because the snapping pulls any other position back: the entry itself
+   * when its start is cut, otherwise the first item from which it fits. No behavior given: the
+   * stylesheet's scroll-behavior decides (smooth unless reduced motion).
+   */
+  #revealEntry(event: FocusEvent): void {
+    const entry = (event.target as Element).closest('.entry');
+    if (!entry) return;
+    const list = event.currentTarget as HTMLElement;
+    const track = list.getBoundingClientRect();
+    // How far an item starts from the track's start, in the reading direction.
+    const from = (item: Element) => {
+      const box = item.getBoundingClientRect();
+      return this.dir == 'rtl' ? track.right - box.right : box.left - track.left;
+    };
+    const start = from(entry);
+    const end = start + entry.getBoundingClientRect().width;
+    if (start < -1 ? end > 0 : start < track.width && end > track.width + 1) {
+      const fits = end - track.width + parseFloat(getComputedStyle(list).scrollPaddingInlineStart) - 1;
+      (start < 0 ? entry : [...list.children].find((item) => from(item) >= fits))!.scrollIntoView({ block: 'nearest', inline: 'start' });
+    }
+  }
+
   /** Scrolls the horizontal track by most of its width, towards earlier (-1) or later (1) entries. */
   #scrollTrack(towards: -1 | 1): void {
     // At either end the browser clamps the scroll, so a click on a disabled button does nothing.
@@ -586,7 +612,13 @@ export class WirTimeline extends WirElement {
         </div>
       </div>
       ${rows.length
-        ? html`<ol class="list" part="list" aria-labelledby="heading" tabindex=${overflowing ? '0' : nothing}>
+        ? html`<ol
+            class="list"
+            part="list"
+            aria-labelledby="heading"
+            tabindex=${overflowing ? '0' : nothing}
+            @focusin=${this.#revealEntry}
+          >
             ${items}
           </ol>`
         : !window.length && this.selectedFields()

@@ -708,6 +708,60 @@ describe('<wir-timeline>', () => {
       return box.left >= track.left - 1 && box.right <= track.right + 1;
     };
 
+    // As the review did it (tl3.mjs): from the focused track, Tab through the titles, then back
+    // with Shift+Tab. Chromium does not scroll a partly visible element on focus; at this width
+    // the track's end edge cuts aktionswoche, konferenz and fest going forward, and its start edge
+    // bilanz going back from the end. Each focused entry must end up wholly inside the track, and
+    // stay there once snapping has settled (a position between snap points would be pulled back).
+    for (const [lang, motion] of [
+      ['de', 'reduce'],
+      ['ar', 'reduce'],
+      ['de', 'no-preference'],
+    ] as const) {
+      it(`scrolls an entry focused by Tab or Shift+Tab fully into the track (${lang}, motion: ${motion})`, async () => {
+        await setViewport({ width: 1100, height: 800 });
+        await emulateMedia({ reducedMotion: motion });
+        const el = await mount(html`<wir-timeline lang=${lang} today=${TODAY} src=${FEED}></wir-timeline>`);
+        const list = part(el, 'list')!;
+        await waitUntil(() => list.getAttribute('tabindex') === '0', 'track became focusable');
+        list.focus();
+        const visited: string[] = [];
+        const settle = async () => {
+          for (let last = NaN; last !== list.scrollLeft; ) {
+            last = list.scrollLeft;
+            await aTimeout(100);
+          }
+        };
+        for (const key of [...Array(6).fill('Tab'), 'to the end', ...Array(5).fill('Shift+Tab')] as string[]) {
+          if (key === 'Tab') await sendKeys({ press: key });
+          else if (key === 'to the end') {
+            // At the end of its range the track cannot snap, and its start edge cuts an entry.
+            list.scrollLeft = (lang === 'ar' ? -1 : 1) * list.scrollWidth;
+            await settle();
+            continue;
+          } else {
+            await sendKeys({ down: 'Shift' });
+            await sendKeys({ press: 'Tab' });
+            await sendKeys({ up: 'Shift' });
+          }
+          const entry = (el.shadowRoot!.activeElement as HTMLElement).closest<HTMLElement>('.entry')!;
+          visited.push(entry.id);
+          // Without motion the track is there at once (after the frame that paints the focus).
+          if (motion === 'reduce') {
+            await new Promise(requestAnimationFrame);
+            expect(inTrack(el, entry), `${key} to ${entry.id}: in view at once`).to.equal(true);
+          } else await waitUntil(() => inTrack(el, entry), `${key} to ${entry.id}: scrolled into view`, { timeout: 1500 });
+          // Until the track has come to rest: snapping, and a smooth scroll, have ended.
+          await settle();
+          expect(inTrack(el, entry), `${key} to ${entry.id}: still in view after snapping`).to.equal(true);
+        }
+        // Forward through the six titles (the other entries have no details), then back.
+        expect(visited).to.deep.equal(
+          ['veroeffentlicht', 'aktionswoche', 'umsetzung', 'bilanz', 'konferenz', 'fest', 'konferenz', 'bilanz', 'umsetzung', 'aktionswoche', 'veroeffentlicht'].map((id) => `entry-${id}`),
+        );
+      });
+    }
+
     it('scrolls a deep-linked entry in the middle of the wide track fully into view', async () => {
       await setViewport({ width: 1300, height: 800 });
       await emulateMedia({ reducedMotion: 'reduce' });
