@@ -383,12 +383,25 @@ export class WirTimeline extends WirElement {
     }
   }
 
-  /** Scrolls the horizontal track by most of its width, towards earlier (-1) or later (1) entries. */
-  #scrollTrack(towards: -1 | 1): void {
+  // The browser's Home and End scroll only vertically; in the focused track they go to its start
+  // and end (a title inside the track keeps the page's Home and End).
+  #onTrackKey(event: KeyboardEvent): void {
+    const towards = event.target == event.currentTarget && !(event.altKey || event.ctrlKey || event.metaKey) && ({ Home: -1, End: 1 } as Record<string, number>)[event.key];
+    if (towards) {
+      event.preventDefault();
+      this.#scrollTrack(towards, true);
+    }
+  }
+
+  /**
+   * Scrolls the horizontal track by most of its width (or all of it: to either end), towards
+   * earlier (-1) or later (1) entries.
+   */
+  #scrollTrack(towards: number, toEnd?: boolean): void {
     // At either end the browser clamps the scroll, so a click on a disabled button does nothing.
     const list = this.#list!;
     // No behavior given: the stylesheet's scroll-behavior decides (smooth unless reduced motion).
-    list.scrollBy({ left: (this.dir === 'rtl' ? -towards : towards) * list.clientWidth * 0.8 });
+    list.scrollBy({ left: (this.dir === 'rtl' ? -towards : towards) * (toEnd ? list.scrollWidth : list.clientWidth * 0.8) });
   }
 
   // --- text -----------------------------------------------------------------------------------
@@ -618,6 +631,7 @@ export class WirTimeline extends WirElement {
             aria-labelledby="heading"
             tabindex=${overflowing ? '0' : nothing}
             @focusin=${this.#revealEntry}
+            @keydown=${this.#onTrackKey}
           >
             ${items}
           </ol>`

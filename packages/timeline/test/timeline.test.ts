@@ -762,6 +762,31 @@ describe('<wir-timeline>', () => {
       });
     }
 
+    for (const lang of ['de', 'ar']) {
+      it(`Home and End in the focused track go to its start and end (${lang})`, async () => {
+        await setViewport({ width: 1300, height: 800 });
+        await emulateMedia({ reducedMotion: 'reduce' });
+        const el = await mount(html`<wir-timeline lang=${lang} today=${TODAY} src=${FEED}></wir-timeline>`);
+        const list = part(el, 'list')!;
+        await waitUntil(() => list.getAttribute('tabindex') === '0', 'track became focusable');
+        list.focus();
+        const first = entries(el)[0];
+        const last = entries(el).at(-1)!;
+        // The track opens at "today", away from both ends.
+        expect(inTrack(el, first)).to.equal(false);
+        expect(inTrack(el, last)).to.equal(false);
+        await sendKeys({ press: 'End' });
+        await waitUntil(() => inTrack(el, last), 'End shows the last entry');
+        // scrollLeft runs negative in RTL: its magnitude is the distance from the start.
+        expect(Math.abs(list.scrollLeft) + list.clientWidth).to.be.at.least(list.scrollWidth - 1);
+        expect(el.shadowRoot!.activeElement).to.equal(list);
+        await sendKeys({ press: 'Home' });
+        await waitUntil(() => inTrack(el, first), 'Home shows the first entry');
+        expect(Math.abs(list.scrollLeft)).to.be.at.most(1);
+        expect(window.scrollY).to.equal(0);
+      });
+    }
+
     it('scrolls a deep-linked entry in the middle of the wide track fully into view', async () => {
       await setViewport({ width: 1300, height: 800 });
       await emulateMedia({ reducedMotion: 'reduce' });
