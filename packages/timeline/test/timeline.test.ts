@@ -471,6 +471,49 @@ describe('<wir-timeline>', () => {
       expect(ids(el)).to.have.length(7);
     });
 
+    // The review's group.mjs: a field opened in the explorer made the timeline say "Angezeigt: 2
+    // von 2" out of context. A selection made elsewhere reaches the timeline only as a request to
+    // update (SelectionController.changed), here through the URL as Back or a link would bring it.
+    it('speaks the count after the reader’s own actions, not when the group’s selection changes it', async () => {
+      const el = await mount(html`<wir-timeline group="summary" today="2026-11-25" src="/__test/feed/groups.json"></wir-timeline>`);
+      await waitUntil(() => (el as unknown as { selection?: unknown }).selection, 'the group module loaded');
+      const summary = part(el, 'summary')!;
+      const spoken = () => summary.getAttribute('role') === 'status' && summary.getAttribute('aria-live') !== 'off';
+      const [phases, events] = parts(el, 'filter-button');
+      const chooseElsewhere = async (hash: string, length: number) => {
+        location.hash = hash;
+        await waitUntil(() => ids(el).length === length && !el.isUpdatePending, `the timeline follows ${hash}`);
+      };
+      try {
+        phases.click();
+        await el.updateComplete;
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 2 von 2', true]);
+
+        await chooseElsewhere('#wir-group.summary=field:arbeit', 1);
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 1 von 1', false]);
+        // Updates that leave the count alone keep it so.
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(spoken()).to.equal(false);
+
+        events.click();
+        await el.updateComplete;
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 0 von 0', true]);
+        events.click();
+        await el.updateComplete;
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 1 von 1', true]);
+
+        await chooseElsewhere('#wir-group.summary=field:bildung', 0);
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 0 von 0', false]);
+        // Clearing the group's selection in this timeline is the reader's action here.
+        part(el, 'selection-clear')!.click();
+        await waitUntil(() => ids(el).length === 2 && !el.isUpdatePending, 'the selection was cleared');
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 2 von 2', true]);
+      } finally {
+        history.replaceState(null, '', location.pathname + location.search);
+      }
+    });
+
     it('presets kinds from the attribute, ignoring unknown words', async () => {
       const el = await mount(html`<wir-timeline kinds="phase, Milestone,bogus" today=${TODAY} src=${FEED}></wir-timeline>`);
       expect(parts(el, 'filter-button').map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true', 'false']);
