@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { WirElement, renderEmpty, renderError, renderLoading, safeHref } from '@wir/core';
+import type { Selection } from '@wir/core';
 import { timelineKinds, timelinePart } from '@wir/feed';
 import type { TimelineEntry, TimelineKind } from '@wir/feed';
 import { calendarDays, entrySpan, entryStatus, formatDay, formatEntryDate, formattingLocale, isoDay, nowIndex, sortEntries } from './dates.js';
@@ -84,7 +85,7 @@ function safeHost(url: string | undefined): string | undefined {
  * @csspart header - Heading and strategy title.
  * @csspart filter - The group of kind filter buttons.
  * @csspart filter-button - One kind filter toggle (`aria-pressed`).
- * @csspart summary - "Angezeigt: 5 von 9", a polite live region.
+ * @csspart summary - "Angezeigt: 5 von 9", a polite live region for the reader's own changes in this timeline (`aria-live="off"` while the count last changed otherwise, e.g. by the widget group's selection).
  * @csspart list - The ordered list (a horizontal scroll track in wide containers).
  * @csspart entry - One entry (`<li>`). It also has the part `entry-<kind>` (`entry-phase`, `entry-milestone`, `entry-event`) and `entry-<status>` (`entry-past`, `entry-current`, `entry-upcoming`), so a page can style them: `::part(entry entry-past)`.
  * @csspart marker - The shape on the line: bar (phase), diamond (milestone), dot (event).
@@ -177,6 +178,11 @@ export class WirTimeline extends WirElement {
   #pendingNowScroll = false;
   #downloads = new Map<string, Download>();
   #used = new Set<string>();
+  // The summary's counts as last rendered, whether their last change is announced, and whether
+  // the update underway is the reader's own action (see #renderTimeline).
+  #counts?: string;
+  #countsSpoken = false;
+  #readerAction = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -347,22 +353,69 @@ export class WirTimeline extends WirElement {
 
   #toggleKind(kind: TimelineKind): void {
     if (!this.#kinds.delete(kind)) this.#kinds.add(kind);
+    this.#readerAction = true;
     this.requestUpdate();
+  }
+
+  // "Auswahl aufheben" in this timeline's selection note: the reader's own action here too.
+  protected override choose(selection: Selection | undefined, replace?: boolean): void {
+    this.#readerAction = true;
+    super.choose(selection, replace);
   }
 
   /** Updates, then moves focus to the first element `selector` finds, so keyboard users keep their place. */
   async #focusAfterUpdate(selector: string): Promise<void> {
+    this.#readerAction = true;
     this.requestUpdate();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Scrolls the horizontal track by most of its width, towards earlier (-1) or later (1) entries. */
-  #scrollTrack(towards: -1 | 1): void {
+  /**
+   * Chromium scrolls an element into view on focus only when it is wholly hidden, and that stays
+   * its job; an entry cut by an edge of the track kept its title and focus ring partly out of
+   * sight (review finding T4; WCAG 2.4.7, 2.4.11). It is scrolled in to a position the track snaps to — an item's start at
+   * the track's start — because the snapping pulls any other position back: the entry itself
+   * when its start is cut, otherwise the first item from which it fits. No behavior given: the
+   * stylesheet's scroll-behavior decides (smooth unless reduced motion).
+   */
+  #revealEntry(event: FocusEvent): void {
+    const entry = (event.target as Element).closest('.entry');
+    if (!entry) return;
+    const list = event.currentTarget as HTMLElement;
+    const track = list.getBoundingClientRect();
+    // How far an item starts from the track's start, in the reading direction.
+    const from = (item: Element) => {
+      const box = item.getBoundingClientRect();
+      return this.dir == 'rtl' ? track.right - box.right : box.left - track.left;
+    };
+    const start = from(entry);
+    const end = start + entry.getBoundingClientRect().width;
+    if (start < -1 ? end > 0 : start < track.width && end > track.width + 1) {
+      const fits = end - track.width + parseFloat(getComputedStyle(list).scrollPaddingInlineStart) - 1;
+      (start < 0 ? entry : [...list.children].find((item) => from(item) >= fits))!.scrollIntoView({ block: 'nearest', inline: 'start' });
+    }
+  }
+
+  // The browser's Home and End scroll only vertically; in the focused track they go to its start
+  // and end (a title inside the track keeps the page's Home and End).
+  #onTrackKey(event: KeyboardEvent): void {
+    const towards = event.target == event.currentTarget && !(event.altKey || event.ctrlKey || event.metaKey) && ({ Home: -1, End: 1 } as Record<string, number>)[event.key];
+    if (towards) {
+      event.preventDefault();
+      this.#scrollTrack(towards, true);
+    }
+  }
+
+  /**
+   * Scrolls the horizontal track by most of its width (or all of it: to either end), towards
+   * earlier (-1) or later (1) entries.
+   */
+  #scrollTrack(towards: number, toEnd?: boolean): void {
     // At either end the browser clamps the scroll, so a click on a disabled button does nothing.
     const list = this.#list!;
     // No behavior given: the stylesheet's scroll-behavior decides (smooth unless reduced motion).
-    list.scrollBy({ left: (this.dir === 'rtl' ? -towards : towards) * list.clientWidth * 0.8 });
+    list.scrollBy({ left: (this.dir === 'rtl' ? -towards : towards) * (toEnd ? list.scrollWidth : list.clientWidth * 0.8) });
   }
 
   // --- text -----------------------------------------------------------------------------------
@@ -543,6 +596,14 @@ export class WirTimeline extends WirElement {
     const today = this.#today.value;
     const { window, all, rows, truncated } = this.#rows();
     const overflowing = this.#overflow.overflowing;
+    // "Angezeigt: 5 von 9" speaks (a polite live region) when the reader changed it here: a
+    // filter, "show all", an empty note's button, "Auswahl aufheben" in this timeline's selection
+    // note. When something else changes it — a selection
+    // made in another widget of the group (which only asks this one to update), a deep link, a
+    // refreshed feed — it changes silently, as an announcement would come out of context.
+    const counts = `${rows.length} ${all.length}`;
+    if (counts != this.#counts) [this.#counts, this.#countsSpoken] = [counts, this.#readerAction];
+    this.#readerAction = false;
 
     // "Today" goes where it falls among the listed entries; when `limit` hides entries that
     // started before today, it would be misplaced, so it is left out until they are shown.
@@ -574,7 +635,7 @@ export class WirTimeline extends WirElement {
       <div class="toolbar">
         ${this.#renderFilter(window)}
         <div class="toolbar-end">
-          <p class="summary" part="summary" role="status">
+          <p class="summary" part="summary" role="status" aria-live=${this.#countsSpoken ? nothing : 'off'}>
             ${msg(str`Angezeigt: ${this.#number(rows.length)} von ${this.#number(all.length)}`, { id: 'timeline.summary', desc: 'How many entries are listed out of all entries the filters allow, e.g. "Angezeigt: 5 von 9" = "Showing 5 of 9". Avoid a noun that would need plural forms.' })}
           </p>
           ${rows.length && overflowing
@@ -586,7 +647,14 @@ export class WirTimeline extends WirElement {
         </div>
       </div>
       ${rows.length
-        ? html`<ol class="list" part="list" aria-labelledby="heading" tabindex=${overflowing ? '0' : nothing}>
+        ? html`<ol
+            class="list"
+            part="list"
+            aria-labelledby="heading"
+            tabindex=${overflowing ? '0' : nothing}
+            @focusin=${this.#revealEntry}
+            @keydown=${this.#onTrackKey}
+          >
             ${items}
           </ol>`
         : !window.length && this.selectedFields()
@@ -619,6 +687,7 @@ export class WirTimeline extends WirElement {
                   type="button"
                   @click=${() => {
                     this.#lifted = true;
+                    this.#readerAction = true;
                     // Focus moves to the first entry that was hidden, so keyboard users continue
                     // where they were; updated() also scrolls it into view, as for a deep link.
                     this.#pendingFocus = firstHidden;

@@ -471,6 +471,49 @@ describe('<wir-timeline>', () => {
       expect(ids(el)).to.have.length(7);
     });
 
+    // The review's group.mjs: a field opened in the explorer made the timeline say "Angezeigt: 2
+    // von 2" out of context. A selection made elsewhere reaches the timeline only as a request to
+    // update (SelectionController.changed), here through the URL as Back or a link would bring it.
+    it('speaks the count after the reader’s own actions, not when the group’s selection changes it', async () => {
+      const el = await mount(html`<wir-timeline group="summary" today="2026-11-25" src="/__test/feed/groups.json"></wir-timeline>`);
+      await waitUntil(() => (el as unknown as { selection?: unknown }).selection, 'the group module loaded');
+      const summary = part(el, 'summary')!;
+      const spoken = () => summary.getAttribute('role') === 'status' && summary.getAttribute('aria-live') !== 'off';
+      const [phases, events] = parts(el, 'filter-button');
+      const chooseElsewhere = async (hash: string, length: number) => {
+        location.hash = hash;
+        await waitUntil(() => ids(el).length === length && !el.isUpdatePending, `the timeline follows ${hash}`);
+      };
+      try {
+        phases.click();
+        await el.updateComplete;
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 2 von 2', true]);
+
+        await chooseElsewhere('#wir-group.summary=field:arbeit', 1);
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 1 von 1', false]);
+        // Updates that leave the count alone keep it so.
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(spoken()).to.equal(false);
+
+        events.click();
+        await el.updateComplete;
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 0 von 0', true]);
+        events.click();
+        await el.updateComplete;
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 1 von 1', true]);
+
+        await chooseElsewhere('#wir-group.summary=field:bildung', 0);
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 0 von 0', false]);
+        // Clearing the group's selection in this timeline is the reader's action here.
+        part(el, 'selection-clear')!.click();
+        await waitUntil(() => ids(el).length === 2 && !el.isUpdatePending, 'the selection was cleared');
+        expect([text(summary), spoken()]).to.deep.equal(['Angezeigt: 2 von 2', true]);
+      } finally {
+        history.replaceState(null, '', location.pathname + location.search);
+      }
+    });
+
     it('presets kinds from the attribute, ignoring unknown words', async () => {
       const el = await mount(html`<wir-timeline kinds="phase, Milestone,bogus" today=${TODAY} src=${FEED}></wir-timeline>`);
       expect(parts(el, 'filter-button').map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true', 'false']);
@@ -707,6 +750,85 @@ describe('<wir-timeline>', () => {
       const box = entry.getBoundingClientRect();
       return box.left >= track.left - 1 && box.right <= track.right + 1;
     };
+
+    // As the review did it (tl3.mjs): from the focused track, Tab through the titles, then back
+    // with Shift+Tab. Chromium does not scroll a partly visible element on focus; at this width
+    // the track's end edge cuts aktionswoche, konferenz and fest going forward, and its start edge
+    // bilanz going back from the end. Each focused entry must end up wholly inside the track, and
+    // stay there once snapping has settled (a position between snap points would be pulled back).
+    for (const [lang, motion] of [
+      ['de', 'reduce'],
+      ['ar', 'reduce'],
+      ['de', 'no-preference'],
+    ] as const) {
+      it(`scrolls an entry focused by Tab or Shift+Tab fully into the track (${lang}, motion: ${motion})`, async () => {
+        await setViewport({ width: 1100, height: 800 });
+        await emulateMedia({ reducedMotion: motion });
+        const el = await mount(html`<wir-timeline lang=${lang} today=${TODAY} src=${FEED}></wir-timeline>`);
+        const list = part(el, 'list')!;
+        await waitUntil(() => list.getAttribute('tabindex') === '0', 'track became focusable');
+        list.focus();
+        const visited: string[] = [];
+        const settle = async () => {
+          for (let last = NaN; last !== list.scrollLeft; ) {
+            last = list.scrollLeft;
+            await aTimeout(100);
+          }
+        };
+        for (const key of [...Array(6).fill('Tab'), 'to the end', ...Array(5).fill('Shift+Tab')] as string[]) {
+          if (key === 'Tab') await sendKeys({ press: key });
+          else if (key === 'to the end') {
+            // At the end of its range the track cannot snap, and its start edge cuts an entry.
+            list.scrollLeft = (lang === 'ar' ? -1 : 1) * list.scrollWidth;
+            await settle();
+            continue;
+          } else {
+            await sendKeys({ down: 'Shift' });
+            await sendKeys({ press: 'Tab' });
+            await sendKeys({ up: 'Shift' });
+          }
+          const entry = (el.shadowRoot!.activeElement as HTMLElement).closest<HTMLElement>('.entry')!;
+          visited.push(entry.id);
+          // Without motion the track is there at once (after the frame that paints the focus).
+          if (motion === 'reduce') {
+            await new Promise(requestAnimationFrame);
+            expect(inTrack(el, entry), `${key} to ${entry.id}: in view at once`).to.equal(true);
+          } else await waitUntil(() => inTrack(el, entry), `${key} to ${entry.id}: scrolled into view`, { timeout: 1500 });
+          // Until the track has come to rest: snapping, and a smooth scroll, have ended.
+          await settle();
+          expect(inTrack(el, entry), `${key} to ${entry.id}: still in view after snapping`).to.equal(true);
+        }
+        // Forward through the six titles (the other entries have no details), then back.
+        expect(visited).to.deep.equal(
+          ['veroeffentlicht', 'aktionswoche', 'umsetzung', 'bilanz', 'konferenz', 'fest', 'konferenz', 'bilanz', 'umsetzung', 'aktionswoche', 'veroeffentlicht'].map((id) => `entry-${id}`),
+        );
+      });
+    }
+
+    for (const lang of ['de', 'ar']) {
+      it(`Home and End in the focused track go to its start and end (${lang})`, async () => {
+        await setViewport({ width: 1300, height: 800 });
+        await emulateMedia({ reducedMotion: 'reduce' });
+        const el = await mount(html`<wir-timeline lang=${lang} today=${TODAY} src=${FEED}></wir-timeline>`);
+        const list = part(el, 'list')!;
+        await waitUntil(() => list.getAttribute('tabindex') === '0', 'track became focusable');
+        list.focus();
+        const first = entries(el)[0];
+        const last = entries(el).at(-1)!;
+        // The track opens at "today", away from both ends.
+        expect(inTrack(el, first)).to.equal(false);
+        expect(inTrack(el, last)).to.equal(false);
+        await sendKeys({ press: 'End' });
+        await waitUntil(() => inTrack(el, last), 'End shows the last entry');
+        // scrollLeft runs negative in RTL: its magnitude is the distance from the start.
+        expect(Math.abs(list.scrollLeft) + list.clientWidth).to.be.at.least(list.scrollWidth - 1);
+        expect(el.shadowRoot!.activeElement).to.equal(list);
+        await sendKeys({ press: 'Home' });
+        await waitUntil(() => inTrack(el, first), 'Home shows the first entry');
+        expect(Math.abs(list.scrollLeft)).to.be.at.most(1);
+        expect(window.scrollY).to.equal(0);
+      });
+    }
 
     it('scrolls a deep-linked entry in the middle of the wide track fully into view', async () => {
       await setViewport({ width: 1300, height: 800 });
