@@ -42,7 +42,10 @@ export const openBudgets = {
   // voting box -0.4 kB; the explorer's first-frame cap cost what its trims saved), rounded up to
   // 16 B: content hashes of the lazy chunks, named inside the shared chunk, move its gzip size by
   // a few bytes whenever a translation changes.
-  'wir-timeline': { ceiling: 23616, issue: 4 },
+  // The timeline's +0.35 kB since: three accessibility fixes (an entry Tab reaches in the wide
+  // track is scrolled wholly into view; Home/End in the track; the count speaks only after the
+  // reader's own actions).
+  'wir-timeline': { ceiling: 23968, issue: 4 },
   // The explorer's +0.14 kB since: three accessibility fixes (a value table scrolls in its own
   // region at 320 px; focus kept after Back/Forward in every view; a group's "measures" button
   // elsewhere brings the reader to it).
