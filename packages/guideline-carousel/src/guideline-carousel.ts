@@ -66,8 +66,12 @@ const DEFAULT_INTERVAL_SECONDS = 8;
  * @csspart error - The error message with its retry button.
  * @csspart retry-button - The retry button of the error state.
  * @csspart empty - The message shown when the feed has no guidelines.
+ * @csspart measures-link - "Maßnahmen zu dieser Leitlinie" on a slide: a button in a widget group, else a link to the feed's measures page.
+ * @csspart served - In a widget group with an action field chosen: the guidelines that field serves, each a button.
+ * @csspart easy-language - The Leichte Sprache switch (German readers, feeds with easy-German texts).
+ * @csspart freshness - The "Stand:" line with the feed's date, and an offline badge on a saved copy.
  *
- * @cssprop --wir-carousel-min-height - Height reserved while loading and kept as the minimum (default by the carousel's width: 34rem up to 24rem, 28rem up to 36rem, else 22rem).
+ * @cssprop --wir-carousel-min-height - Height reserved while loading and kept as the minimum (default by the carousel's width: 34rem up to 24rem, 33rem up to 28rem, 28rem up to 36rem, else 22rem).
  * @cssprop --wir-carousel-gap - Space between the carousel's parts (default --wir-space-m).
  * @cssprop --wir-carousel-padding - Inner padding (default --wir-space-l).
  * @cssprop --wir-carousel-image-ratio - Aspect ratio of guideline images (default 16 / 9).

@@ -106,6 +106,10 @@ function safeHost(url: string | undefined): string | undefined {
  * @csspart retry-button - The retry button of the error state.
  * @csspart empty - The message when nothing is there to show.
  * @csspart empty-button - The button in the empty state that widens the selection.
+ * @csspart selection-note - In a widget group: what was chosen in another widget, with `selection-clear`.
+ * @csspart selection-clear - The "Auswahl aufheben" button of the selection note.
+ * @csspart easy-language - The Leichte Sprache switch (German readers, feeds with easy-German texts).
+ * @csspart freshness - The "Stand:" line with the feed's date, and an offline badge on a saved copy.
  *
  * @cssprop --wir-timeline-min-height - Height reserved while loading (default 16rem).
  * @cssprop --wir-timeline-gap - Space between entries (default --wir-space-m).

@@ -66,11 +66,15 @@ const FINAL_REASONS = ['poll-closed', 'poll-not-open', 'unknown-poll', 'origin-n
  * @csspart error - The feed's error message, or the message naming a poll id the feed lacks.
  * @csspart retry-button - The retry button of the feed's error state.
  * @csspart empty - The message when no feed is given.
+ * @csspart selection-note - In a widget group: the action field chosen in another widget, with `selection-clear`.
+ * @csspart selection-clear - The "Auswahl aufheben" button of the selection note.
+ * @csspart easy-language - The Leichte Sprache switch (German readers, feeds with easy-German texts).
+ * @csspart freshness - The "Stand:" line with the feed's date, and an offline badge on a saved copy.
  *
  * @cssprop --wir-voting-box-min-height - Height reserved while loading (default 18rem).
  * @cssprop --wir-voting-box-padding - Inner padding (default --wir-space-l).
  * @cssprop --wir-voting-box-bar-color - Colour of the result bars (default --wir-color-accent).
- * @cssprop --wir-voting-box-bar-track - Colour behind the result bars (default --wir-color-surface-raised).
+ * @cssprop --wir-voting-box-bar-track - Colour behind the result bars (default --wir-color-skeleton).
  * @cssprop --wir-color-accent - Buttons, selected answers and bars; see @wir/core for all tokens.
  *
  * @fires {WirVoteSubmitEvent} wir-vote-submit - The reader submitted a vote; detail `{ poll, options }`. Only on user action.

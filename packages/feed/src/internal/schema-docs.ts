@@ -117,7 +117,7 @@ export const descriptions: Record<string, string> = {
   'Poll.opens': 'When voting starts.',
   'Poll.closes': 'When voting ends; after "opens".',
   'Poll.results': 'When results are shown: after the reader voted, after the poll closed, or always.',
-  'Poll.api': 'Base URL of the vote API (http or https).',
+  'Poll.api': 'Base URL of the vote API including /v1 (http or https), e.g. "https://abstimmung.hannover.example/v1"; the voting box calls <api>/polls/<id>.',
   'Poll.actionFields': 'Ids of the action fields the poll asks about.',
   PollOption: 'One answer.',
   'PollOption.id': 'Unique id among the poll\u2019s options.',
