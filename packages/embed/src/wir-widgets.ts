@@ -26,10 +26,15 @@ const REQUESTED = 1;
 const host = window as unknown as { WIRWidgets?: Partial<WIRWidgetsGlobal> };
 const version = typeof __WIR_VERSION__ == 'string' ? __WIR_VERSION__ : 'dev';
 
+// Markup on the page can shadow what this script reads: an <img name="currentScript"> stands in
+// for document.currentScript, and elements with the id or name WIRWidgets for window.WIRWidgets
+// (DOM clobbering). A comment field that lets such markup through must not choose where widget
+// modules come from, so only a real script element and a plain object set by a script count.
+const current = document.currentScript;
 // currentScript is null when the code runs after its script finished (a tag manager that
 // re-injects it, for example); then the last matching script on the page is the best guess.
 const ownScript =
-  (document.currentScript as HTMLScriptElement | null) ??
+  (current instanceof HTMLScriptElement ? current : undefined) ??
   [...document.querySelectorAll<HTMLScriptElement>('script[src]')]
     .reverse()
     .find((script) => /\/wir-widgets(\.min)?\.js$/.test(script.src.split(/[?#]/)[0]));
@@ -44,23 +49,30 @@ const absolute = (url: string, against = document.baseURI) => {
   }
 };
 const dataFeed = ownScript?.getAttribute('data-feed');
-const config = (host.WIRWidgets ??= {});
+let config = host.WIRWidgets;
+if (Object.getPrototypeOf(config ?? 0) != Object.prototype) {
+  // An own property of window hides any element of that name for good.
+  Object.defineProperty(host, 'WIRWidgets', { value: (config = {}), writable: true, configurable: true, enumerable: true });
+}
+const text = (value: unknown) => (typeof value == 'string' ? value : undefined);
 
-if (config.version) {
+if (text(config!.version)) {
   // A second copy, typically two CMS blocks that both carry the snippet. The first copy already
   // watches the whole page, so loading anything again would only define elements twice.
-  if (dataFeed && absolute(dataFeed) != config.feed) {
+  if (dataFeed && absolute(dataFeed) != config!.feed) {
     console.warn(`WIR widgets: wir-widgets.js is included twice; its second data-feed (${dataFeed}) is ignored. Use the src attribute per element.`);
   }
 } else {
   // Values set on window.WIRWidgets before the script ran win: they are the page's explicit
   // configuration (for example a base on a CDN while the loader is bundled elsewhere).
-  let base = absolute(config.base ?? '.', ownScript?.src || document.baseURI);
+  const own = config!;
+  let base = absolute(text(own.base) ?? '.', ownScript?.src || document.baseURI);
   if (!base.endsWith('/')) base += '/';
-  config.base = base;
-  if (!config.feed && dataFeed) config.feed = absolute(dataFeed);
-  else if (config.feed) config.feed = absolute(config.feed);
-  config.version = version;
+  own.base = base;
+  const feed = text(own.feed);
+  if (!feed && dataFeed) own.feed = absolute(dataFeed);
+  else own.feed = feed && absolute(feed);
+  own.version = version;
 
   const states = new Map<string, number>();
 

@@ -60,6 +60,33 @@ describe('wir-widgets.js (classic-script loader)', () => {
     expect(doc.querySelector('wir-guideline-carousel')!.getAttribute('data-feed-used')).to.equal('https://[example.org/feed.json');
   });
 
+  describe('markup on the page that shadows what the loader reads (DOM clobbering)', () => {
+    const evil = (requests: string[]) => requests.filter((url) => url.includes('/fixtures/evil/'));
+    const realBase = new URL('/dist/embed/', location.href).href;
+    const feedA = new URL(`${fixtures}feeds/feed-a.json`, location.href).href;
+
+    it('an <img name="currentScript"> cannot choose where widget modules come from', async () => {
+      const { win, requests } = await openFrame('loader-clobber-script.html');
+      await waitFor(() => win.WIRWidgets?.version, 'the loader to run');
+      await waitFor(() => widgetModuleRequests(requests()).length, 'a widget module request');
+      expect(evil(requests()).filter((url) => url.endsWith('.js'))).to.deep.equal([]);
+      expect((win as unknown as { pwned?: boolean }).pwned).to.equal(undefined);
+      expect(win.WIRWidgets!.base).to.equal(realBase);
+      expect(win.WIRWidgets!.feed).to.equal(feedA);
+    });
+
+    it('elements with the id WIRWidgets cannot stand in for the configuration', async () => {
+      const { win, requests } = await openFrame('loader-clobber-global.html');
+      await waitFor(() => typeof win.WIRWidgets?.version === 'string', 'the loader to run');
+      await waitFor(() => widgetModuleRequests(requests()).length, 'a widget module request');
+      expect(evil(requests())).to.deep.equal([]);
+      expect((win as unknown as { pwned?: boolean }).pwned).to.equal(undefined);
+      expect(Object.getPrototypeOf(win.WIRWidgets)).to.equal(win.Object.prototype);
+      expect(win.WIRWidgets!.base).to.equal(realBase);
+      expect(win.WIRWidgets!.feed).to.equal(feedA);
+    });
+  });
+
   it('requests no widget module when no registered widget is on the page', async () => {
     const { win, requests } = await openFrame('loader-absent.html');
     await waitFor(() => win.WIRWidgets?.version, 'the loader to run');
