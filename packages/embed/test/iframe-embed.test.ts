@@ -89,6 +89,33 @@ describe('frame.html (iframe embed page, dist/embed)', () => {
     expect(modules).to.deep.equal(['/dist/embed/widgets/wir-guideline-carousel.js']);
   });
 
+  it('opens links that leave the widget on the embedding page, and keeps links within the frame in it', async () => {
+    const host = await openFrame('frame-host-bare.html');
+    const { iframe, loaded } = addFrame(host, frameSrc(here, { widget: 'wir-guideline-carousel', feed: `${here}/__test/feed/groups.json`, id: 'links' }));
+    await loaded;
+    const doc = iframe.contentDocument!;
+    const win = iframe.contentWindow!;
+    const element = doc.querySelector('wir-guideline-carousel')!;
+    const external = await waitFor(
+      () => element.shadowRoot?.querySelector<HTMLAnchorElement>('[data-active] a[part~="measures-link"]'),
+      'the measures link',
+    );
+    expect(new URL(external.href).origin).to.not.equal(here);
+    const inside = doc.createElement('a');
+    inside.href = '?widget=x#wir-explorer=field:bildung';
+    inside.textContent = 'in der Box';
+    doc.querySelector('main')!.append(inside);
+    // Seen after the frame's own handler; the test page must not actually navigate.
+    const targets: string[] = [];
+    win.addEventListener('click', (event) => {
+      targets.push((event.composedPath()[0] as HTMLAnchorElement).target);
+      event.preventDefault();
+    }, true);
+    external.click();
+    inside.click();
+    expect(targets).to.deep.equal(['_top', '']);
+  });
+
   it('sets boolean attributes given with an empty value', async () => {
     const host = await openFrame('frame-host-bare.html');
     const { iframe, loaded } = addFrame(host, frameSrc(here, { widget: 'wir-timeline', feed: `${here}/__test/feed/complete.json`, upcoming: '', 'no-filter': '' }));

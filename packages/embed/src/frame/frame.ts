@@ -66,6 +66,19 @@ const showProblem = (heading: string, details: string[]) => {
   report();
 };
 
+// A link that leaves the widget (the feed's "Mehr erfahren", a measures page, mailto) opens where
+// the reader is, on the embedding page, not inside this frame's box, where a site that forbids
+// framing would show an error instead. Links within the frame (the explorer's views, calendar
+// files from blob: URLs) stay in it. Set on the way down (capture), before the link acts.
+addEventListener(
+  'click',
+  (event) => {
+    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (link?.href && !link.target && new URL(link.href).origin != location.origin) link.target = '_top';
+  },
+  true,
+);
+
 if (query.ok) {
   const { tag, feed, accent, lang, attributes } = query.config;
   const element = document.createElement(tag);
