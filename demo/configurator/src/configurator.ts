@@ -625,7 +625,13 @@ export class Configurator {
     const choice = this.#choice();
     const doc = this.#doc();
     const defaults = this.#frameDefaults(doc);
-    const id = this.#frameId.trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || defaults.id;
+    // What frame.html accepts as an id: letters, digits, - and _, 1 to 64 of them.
+    const id =
+      this.#frameId
+        .trim()
+        .replace(/[^A-Za-z0-9_-]+/g, '-')
+        .slice(0, 64)
+        .replace(/^-+|-+$/g, '') || defaults.id;
     const height = Math.round(Number(this.#frameHeight)) || Number(defaults.height);
     this.#scriptOut.value = scriptSnippet(choice, new URL('wir-widgets.js', this.#base).href);
     this.#frameOut.value = frameSnippet(choice, {

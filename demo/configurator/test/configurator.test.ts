@@ -5,6 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { validateFeed } from '@wir/feed';
 import { widgetTags } from '../../../packages/embed/src/registry.js';
+import { parseFrameQuery } from '../../../packages/embed/src/frame/frame-query.js';
 import { startConfigurator } from '../src/configurator.js';
 import type { Configurator, ConfiguratorOptions } from '../src/configurator.js';
 import { dedicatedAttributes } from '../src/manifest.js';
@@ -251,6 +252,20 @@ describe('configurator', () => {
     expect(new URL(framed.getAttribute('src')!).searchParams.get('id')).to.equal('termine');
     expect(framed.getAttribute('height')).to.equal('700');
     expect(framed.getAttribute('title')).to.equal('Termine der Strategie');
+  });
+
+  it('makes a frame id that frame.html accepts from any name an editor types', async () => {
+    await mountConfigurator();
+    choose('#wc-widget', 'wir-timeline');
+    type('#wc-frame-id', 'Zeitleiste der Strategie WIR sind Hannover auf der Seite des Internationalen Beirats');
+    const framed = parse(frameSnippet()).querySelector('iframe')!;
+    const id = framed.getAttribute('data-wir-frame')!;
+    expect(id).to.match(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(id).to.not.match(/-$/);
+    expect(id.startsWith('Zeitleiste-der-Strategie-WIR-sind-Hannover')).to.equal(true);
+    // The frame's own check of its address agrees.
+    const checked = parseFrameQuery(new URL(framed.getAttribute('src')!).search, widgetTags);
+    expect(checked.ok, checked.ok ? '' : checked.problems.join('\n')).to.equal(true);
   });
 
   it('escapes attribute values in both snippets', async () => {
