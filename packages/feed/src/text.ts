@@ -10,9 +10,8 @@ export interface ResolvedText {
   fallback: boolean;
 }
 
-// Patterns rather than Sets of strings: no quote and comma per entry, no table built at load.
-const RTL_LANGUAGES = /^(ar|he|iw|fa|ur|ps|sd|ug|yi|ji|dv|ckb)$/;
-const RTL_SCRIPTS = /^(arab|hebr|thaa|syrc|nkoo|adlm|rohg|mand|samr)$/;
+// A pattern rather than a Set of strings: no quote and comma per entry, no table built at load.
+const RTL_SCRIPTS = /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg|Mand|Samr)$/;
 
 const subtags = (tag: string): string[] => {
   const parts = String(tag).toLowerCase().split(/[-_]/);
@@ -24,11 +23,22 @@ const subtags = (tag: string): string[] => {
 export const primaryLanguage = (tag: string): string => subtags(tag)[0];
 const primary = primaryLanguage;
 
-/** Writing direction of a language tag; an explicit script subtag (az-Arab, sd-Deva) wins. */
+/**
+ * Writing direction of a language tag, from its likely script (CLDR likely subtags through
+ * Intl.Locale#maximize: prs, ks, sdh, az-IR, pa-PK → Arab; syr → Syrc). An explicit script subtag
+ * wins (az-Arab, sd-Deva, ar-Latn). A tag Intl.Locale rejects (zh-min-nan, en-GB-oed) is retried
+ * without its last subtags.
+ */
 export function textDirection(lang: string): 'ltr' | 'rtl' {
-  const [language, ...rest] = subtags(lang);
-  const script = rest.find((p) => /^[a-z]{4}$/.test(p));
-  return (script ? RTL_SCRIPTS : RTL_LANGUAGES).test(script ?? language) ? 'rtl' : 'ltr';
+  const parts = subtags(lang);
+  let script: string | undefined;
+  for (let n = parts.length; n && !script; n--)
+    try {
+      script = new Intl.Locale(parts.slice(0, n).join('-')).maximize().script;
+    } catch {
+      // not a well-formed tag at this length
+    }
+  return RTL_SCRIPTS.test(script!) ? 'rtl' : 'ltr';
 }
 
 /**

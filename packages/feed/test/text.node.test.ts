@@ -73,6 +73,16 @@ describe('textDirection', () => {
     for (const tag of ['sd-Deva', 'ug-Cyrl', 'ckb-Latn', 'ur-Latn']) assert.equal(textDirection(tag), 'ltr', tag);
   });
 
+  test('languages whose likely script is right-to-left (CLDR likely subtags), not only a fixed list', () => {
+    // Dari, Kashmiri, Southern Kurdish, and languages written in Arabic script in one country.
+    for (const tag of ['prs', 'prs-AF', 'ks', 'sdh', 'az-IR', 'pa-PK', 'uz-AF', 'ku-IQ', 'mzn', 'lrc', 'bal', 'syr', 'nqo', 'rhg', 'iw', 'ji', 'ar-x-ls']) {
+      assert.equal(textDirection(tag), 'rtl', tag);
+    }
+    for (const tag of ['az', 'pa', 'uz', 'ku', 'ar-Latn', 'zh-min-nan', 'en-GB-oed', 'x-ls', 'i-klingon', 'zz']) {
+      assert.equal(textDirection(tag), 'ltr', tag);
+    }
+  });
+
   test('left-to-right languages, private use is ignored', () => {
     for (const tag of ['de', 'en-GB', 'tr', 'ru', 'uk', 'de-x-ls', 'en-x-arab', 'de-1996', '']) {
       assert.equal(textDirection(tag), 'ltr', tag);
