@@ -142,8 +142,9 @@ async function measuresFromCsvFile(file: string, options: Options, io: CliIo): P
     if ('code' in valid) return valid.code;
     feed = valid.feed;
   }
-  const { text, encoding } = decodeCsv(bytes);
-  const result = measuresFromCsv(text, { feed, delimiter: options.delimiter });
+  const decoded = decodeCsv(bytes);
+  const { encoding } = decoded;
+  const result = measuresFromCsv(decoded, { feed, delimiter: options.delimiter });
   const note =
     encoding == 'utf-8'
       ? undefined

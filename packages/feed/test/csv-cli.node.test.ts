@@ -148,6 +148,24 @@ describe('wir-feed measures-from-csv', () => {
     assert.match(stderr, /latin\.csv is not UTF-8; it was read as windows-1252\. If umlauts look wrong, save it as "CSV UTF-8" in Excel\./);
   });
 
+  test('a UTF-8 file with one stray byte is not read as Windows-1252: the byte is reported at its cell, nothing written', async () => {
+    const utf8 = new TextEncoder().encode(`\uFEFF${HEADER}bildung;bildung-z1;bildung-m1;done;2025;„Brücke“ `);
+    const bytes = Uint8Array.from([...utf8, 0x96, 0x20, 0x78, 0x0d, 0x0a]);
+    const out = path('stray.out.json');
+    const { code, stdout, stderr } = await cli('measures-from-csv', write('stray.csv', bytes), '--feed', sampleFeed, '--out', out);
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.equal(existsSync(out), false);
+    assert.doesNotMatch(stderr, /windows-1252/);
+    assert.match(stderr, /^row 2, column F \(title_de\): The byte 0x96 is not UTF-8, but the rest of the file is \(it shows as � in "„Brücke“ � x"\)\./);
+    assert.match(stderr, /stray\.csv: 1 problem found; nothing written\./);
+    const json = JSON.parse((await cli('measures-from-csv', path('stray.csv'), '--json')).stdout);
+    assert.deepEqual(
+      [json.encoding, json.problems.map((p: any) => [p.row, p.letter, p.column, p.code])],
+      ['utf-8', [[2, 'F', 'title_de', 'csv-encoding']]],
+    );
+  });
+
   test('an invalid --feed is refused with its own paths (exit 1)', async () => {
     const feed = JSON.parse(sampleText);
     delete feed.strategy.publisher;

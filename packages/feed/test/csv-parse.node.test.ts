@@ -86,6 +86,18 @@ describe('decodeCsv: the encodings Excel saves in', () => {
       encoding: 'windows-1252',
     });
   });
+  test('one stray byte in an otherwise UTF-8 file: still UTF-8, the byte is listed, nothing else is garbled', () => {
+    const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+    // „Kita“ in UTF-8, then a Windows-1252 dash (0x96) typed into the same file.
+    const stray = decodeCsv(Uint8Array.from([...utf8('„Kita“ '), 0x96, ...utf8(' Ausbau')]));
+    assert.deepEqual(stray, { text: '„Kita“ \uFFFD Ausbau', encoding: 'utf-8', invalid: ['0x96'] });
+    // A byte order mark alone is enough to say UTF-8; a truncated sequence is one problem, as TextDecoder counts it.
+    assert.deepEqual(decodeCsv(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('field;x'), 0xe2, 0x80, 0x41, 0xff])), {
+      text: 'field;x\uFFFDA\uFFFD',
+      encoding: 'utf-8',
+      invalid: ['0xE2 0x80', '0xFF'],
+    });
+  });
   test('UTF-16 with byte order mark ("Unicode text")', () => {
     assert.deepEqual(decodeCsv(bytes(0xff, 0xfe, 0x61, 0, 0xe4, 0)), { text: 'aä', encoding: 'utf-16le' });
     assert.equal(parseCsv(decodeCsv(bytes(0xff, 0xfe, 0x61, 0, 0x3b, 0, 0x62, 0)).text).rows[0][0], 'a');

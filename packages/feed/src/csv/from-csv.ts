@@ -17,7 +17,7 @@ import type { FeedProblem } from '../problems.js';
 import type { Feed, Measure } from '../schema.js';
 import { validateFeed } from '../validate.js';
 import { type Column, readHeader, requiredColumns } from './columns.js';
-import { columnLetter, type CsvProblem, type Delimiter, parseCsv } from './parse.js';
+import { columnLetter, type CsvProblem, type DecodedText, type Delimiter, parseCsv } from './parse.js';
 import { isoLike, normalizeDate, parseNumber, splitList } from './values.js';
 
 type Json = Record<string, any>;
@@ -315,16 +315,46 @@ const skeletonLanguages = (c: Conversion): string[] => [
   ...new Set(c.columns.flatMap((col) => (col.lang && !sameTag(col.lang, c.defaultLang) ? [col.lang] : []))),
 ];
 
-/** Converts a measures CSV; with `options.feed`, merges into a copy of it. Never throws. */
-export function measuresFromCsv(csv: string, options: MeasuresFromCsvOptions = {}): MeasuresFromCsvResult {
+/**
+ * One problem per byte decodeCsv could not read as UTF-8, at the cell where its U+FFFD is: the
+ * editor retypes that character instead of the whole file being read as Windows-1252.
+ */
+function encodingProblems(rows: string[][], invalid: readonly string[]): CsvProblem[] {
+  const problems: CsvProblem[] = [];
+  let next = 0;
+  rows.forEach((cells, r) =>
+    cells.forEach((cell, ci) => {
+      for (let at = cell.indexOf('\uFFFD'); at >= 0; at = cell.indexOf('\uFFFD', at + 1)) {
+        const around = cell.slice(Math.max(0, at - 20), at + 21).replace(/\s+/g, ' ');
+        const column = rows[0]?.[ci]?.trim();
+        problems.push({
+          row: r + 1,
+          ...(r && column ? { column } : {}),
+          letter: columnLetter(ci),
+          code: 'csv-encoding',
+          message: `The byte ${invalid[next++] ?? '?'} is not UTF-8, but the rest of the file is (it shows as � in ${JSON.stringify(around)}). Retype the character there, or save the file as "CSV UTF-8" again.`,
+        });
+      }
+    }),
+  );
+  return problems;
+}
+
+/**
+ * Converts a measures CSV; with `options.feed`, merges into a copy of it. Never throws.
+ * Given decodeCsv's result rather than text, bytes that were not UTF-8 are problems.
+ */
+export function measuresFromCsv(csv: string | DecodedText, options: MeasuresFromCsvOptions = {}): MeasuresFromCsvResult {
   const base = options.feed as Json | undefined;
   if (base !== undefined) {
     const checked = validateFeed(base);
     if (!checked.ok) return { ok: false, problems: checked.problems.map(feedProblem) };
   }
-  const table = parseCsv(csv, options.delimiter);
+  const decoded: { text: string; invalid?: string[] } = typeof csv == 'string' ? { text: csv } : csv;
+  const table = parseCsv(decoded.text, options.delimiter);
   const { delimiter } = table;
   const stop = (problems: CsvProblem[]): MeasuresFromCsvResult => ({ ok: false, problems: sortProblems(problems), delimiter });
+  if (decoded.invalid?.length) return stop([...table.problems, ...encodingProblems(table.rows, decoded.invalid)]);
   if (table.problems.some((p) => p.code == 'csv-unclosed-quote')) return stop(table.problems);
   const headerCells = table.rows[0] ?? [];
   if (!headerCells.some((cell) => cell.trim()))

@@ -31,6 +31,11 @@ export interface CsvTable {
 export interface DecodedText {
   text: string;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /**
+   * Only for a UTF-8 file with bytes that are not UTF-8: each such byte sequence in file order
+   * ("0x96"), one per U+FFFD it became in `text`. measuresFromCsv reports them by row and column.
+   */
+  invalid?: string[];
 }
 
 /** A, B, …, Z, AA, AB, … as spreadsheets label columns (index 0 is A). */
@@ -42,20 +47,48 @@ export function columnLetter(index: number): string {
 
 /**
  * Excel's plain "CSV" format saves in the Windows code page, only "CSV UTF-8" in UTF-8 (with a
- * byte order mark), and "Unicode text" in UTF-16. Bytes that are not valid UTF-8 are read as
- * Windows-1252 so umlauts survive instead of turning into U+FFFD.
+ * byte order mark), and "Unicode text" in UTF-16. A file is read as Windows-1252 only when it
+ * has bytes that are not UTF-8 and no multi-byte UTF-8 sequence at all (such as the byte order
+ * mark or a UTF-8 "ü"): then umlauts survive instead of turning into U+FFFD. A file with both is
+ * UTF-8 with a few broken bytes, and reading all of it as Windows-1252 would garble every other
+ * umlaut and quote in it; its broken bytes are listed in `invalid` instead.
  */
 export function decodeCsv(bytes: Uint8Array): DecodedText {
   if (bytes[0] == 0xff && bytes[1] == 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (bytes[0] == 0xfe && bytes[1] == 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // By hand: Node's TextDecoder('windows-1252') decodes as Latin-1, losing „“ – € and the like.
-    let text = '';
-    for (const b of bytes) text += b >= 0x80 && b < 0xa0 ? CP1252[b - 0x80] : String.fromCharCode(b);
-    return { text, encoding: 'windows-1252' };
+  const { invalid, multiByte } = scanUtf8(bytes);
+  if (!invalid.length) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  if (multiByte) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', invalid };
+  // By hand: Node's TextDecoder('windows-1252') decodes as Latin-1, losing „“ – € and the like.
+  let text = '';
+  for (const b of bytes) text += b >= 0x80 && b < 0xa0 ? CP1252[b - 0x80] : String.fromCharCode(b);
+  return { text, encoding: 'windows-1252' };
+}
+
+/**
+ * The byte sequences a UTF-8 decoder replaces with U+FFFD, one entry per replacement (the
+ * WHATWG Encoding Standard's "maximal subpart" rule, as TextDecoder applies it), and whether
+ * there is any well-formed multi-byte sequence.
+ */
+function scanUtf8(bytes: Uint8Array): { invalid: string[]; multiByte: boolean } {
+  const invalid: string[] = [];
+  let multiByte = false;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    let lower = b == 0xe0 ? 0xa0 : b == 0xf0 ? 0x90 : 0x80;
+    let upper = b == 0xed ? 0x9f : b == 0xf4 ? 0x8f : 0xbf;
+    let j = i + 1;
+    for (let k = 0; k < need && bytes[j] >= lower && bytes[j] <= upper; k++, j++) (lower = 0x80), (upper = 0xbf);
+    if (need && j - i == need + 1) multiByte = true;
+    else invalid.push([...bytes.subarray(i, j)].map((x) => `0x${x.toString(16).toUpperCase()}`).join(' '));
+    i = j;
   }
+  return { invalid, multiByte };
 }
 
 /** Windows-1252 bytes 0x80–0x9F; the five it leaves undefined stay control characters. */
