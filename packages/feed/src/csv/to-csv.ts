@@ -6,7 +6,7 @@ import { isObject } from '../internal/spec.js';
 import type { Feed } from '../schema.js';
 import { indicatorColumns } from './columns.js';
 import { type CsvProblem, type Delimiter, formatCsv } from './parse.js';
-import { formatNumber } from './values.js';
+import { formatNumber, protectFormula } from './values.js';
 
 type Json = Record<string, any>;
 
@@ -99,6 +99,11 @@ export function measuresToCsv(feed: Feed, options: { delimiter?: Delimiter } = {
         });
     }),
   );
-  const table = [columns.map(([name]) => name), ...rows.map((r) => columns.map(([, cell]) => cell(r)))];
+  // Numbers stay numbers (-5); any other cell that a spreadsheet would evaluate is protected.
+  const numeric = /^indicator\d*_(baseline|target|current)$/;
+  const table = [
+    columns.map(([name]) => name),
+    ...rows.map((r) => columns.map(([name, cell]) => (numeric.test(name) ? cell(r) : protectFormula(cell(r))))),
+  ];
   return { csv: formatCsv(table, delimiter), problems };
 }

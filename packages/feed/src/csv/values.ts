@@ -9,6 +9,19 @@ export type Parsed<T> = { value: T } | { error: string };
 /** German and other ";"-locales write decimal commas; ","-files come from locales with decimal points. */
 export const decimalMark = (delimiter: Delimiter): ',' | '.' => (delimiter == ';' ? ',' : '.');
 
+/**
+ * Text a spreadsheet would run as a formula (CSV injection, OWASP): a cell starting with = + - @,
+ * a tab or a carriage return, also after apostrophes (so that the apostrophe added below comes
+ * off again exactly).
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+/** For export: such text gets a leading apostrophe, so a spreadsheet shows it as text. */
+export const protectFormula = (text: string): string => (FORMULA.test(text) ? `'${text}` : text);
+
+/** For import: takes off exactly the apostrophe protectFormula added (or an editor typed). */
+export const unprotectFormula = (cell: string): string => (cell[0] == "'" && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell);
+
 const escape = (ch: string): string => (ch == '.' ? '\\.' : ch);
 
 /**
