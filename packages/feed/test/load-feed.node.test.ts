@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, test } from 'node:test';
-import { clearFeedCache, FeedError, loadFeed } from '../src/index.js';
-import { fixturePath } from './helpers.js';
+import { clearFeedCache, FeedError, loadFeed, loadFeedPart, pollsPart } from '../src/index.js';
+import { fixture, fixturePath } from './helpers.js';
 
 const feedText = readFileSync(fixturePath('minimal.json'), 'utf8');
 const json = (body: string, init: ResponseInit = {}) =>
@@ -98,5 +98,14 @@ describe('loadFeed without a browser', () => {
     assert.equal(error.name, 'FeedError');
     assert.ok(error instanceof Error);
     assert.deepEqual([error.kind, error.url, error.status, error.problems], ['http', 'https://x/', 404, []]);
+  });
+
+  test('a poll time that is an object rejects with FeedError "invalid" and its path, not a TypeError', async () => {
+    const feed = fixture('complete.json');
+    feed.polls[0].opens = { toString: 0 };
+    const { fetch } = stub(() => json(JSON.stringify(feed)));
+    const error = await rejection(loadFeedPart(pollsPart, 'https://feeds.example/poll-opens.json', { fetch }));
+    assert.equal(error.kind, 'invalid');
+    assert.deepEqual(error.problems.map((p) => p.path), ['$.polls[0].opens']);
   });
 });

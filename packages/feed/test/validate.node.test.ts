@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { type FeedProblem, validateFeed } from '../src/index.js';
+import type { Checker, Spec } from '../src/internal/spec.js';
+import { schemaDefs } from '../src/schema.js';
 import { broken, fixture, problem } from './helpers.js';
 
 const problemsOf = (data: unknown): FeedProblem[] => {
@@ -351,5 +353,72 @@ describe('validateFeed: broken feeds name the exact path and problem', () => {
       { schemaVersion: '1.0', strategy: [], actionFields: [null, 1, { goals: [null, { measures: [null, 'x'] }] }], polls: [null], timeline: [7] },
       Object.create(null)];
     for (const value of weird) assert.equal(validateFeed(value).ok, false);
+  });
+
+  // JSON can make objects whose toString and valueOf are not functions: Date.parse, ==, > and
+  // template literals on them throw a TypeError (review: "opens": {"toString": 0}).
+  const hostile = (): unknown[] => [{ toString: 0 }, { toString: 0, valueOf: 0 }, [{ toString: 0 }], null, [], {}];
+
+  test('hostile values in any field of any object of the complete feed are problems, never a throw', () => {
+    const feed = fixture('complete.json');
+    const objects: Record<string, any>[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v == 'object') objects.push(v as Record<string, any>), Object.values(v).forEach(walk);
+    };
+    walk(feed);
+    // Properties the schema does not know are tolerated, whatever they hold.
+    const extra = new Set(['$schema', 'futureField', 'anything']);
+    let runs = 0;
+    for (const object of objects)
+      for (const key of Object.keys(object)) {
+        const saved = object[key];
+        for (const value of hostile()) {
+          object[key] = value;
+          let result: ReturnType<typeof validateFeed> | undefined;
+          assert.doesNotThrow(() => (result = validateFeed(feed)), `${key}: ${JSON.stringify(value)}`);
+          // [] and {} can be valid (an empty list of themes, say); the others never are.
+          if (!extra.has(key) && value && !(Array.isArray(value) && !value.length) && JSON.stringify(value) != '{}')
+            assert.equal(result!.ok, false, `${key}: ${JSON.stringify(value)}`);
+          runs++;
+        }
+        object[key] = saved;
+      }
+    assert.ok(runs > 800, `${runs} runs`);
+    assert.deepEqual(problemsOf(feed), []);
+  });
+
+  test('every cross-field rule, called with hostile values in all fields at once, does not throw', () => {
+    const seen = new Set<Spec>();
+    const rules: [string, Spec][] = [];
+    const collect = (name: string, spec: Spec | undefined): void => {
+      if (!spec || seen.has(spec)) return;
+      seen.add(spec);
+      if (spec.rule) rules.push([name, spec]);
+      collect(name, spec.of);
+      for (const [key, inner] of Object.entries(spec.p ?? {})) collect(`${name}.${key}`, inner);
+    };
+    for (const [name, spec] of Object.entries(schemaDefs)) collect(name, spec);
+    assert.ok(rules.length >= 4, rules.map(([name]) => name).join());
+    for (const [name, spec] of rules)
+      for (const value of hostile()) {
+        const c: Checker = { problems: [], texts: [], ids: new Map(), refs: [] };
+        const fields = Object.fromEntries(Object.keys(spec.p!).map((key) => [key, value]));
+        for (const extra of [{}, { choice: 'multiple' }])
+          assert.doesNotThrow(() => spec.rule!({ ...fields, ...extra }, '$', c), `${name}: ${JSON.stringify(value)}`);
+      }
+  });
+
+  test('a poll time that is an object is reported at its path, not thrown (review: {"toString": 0})', () => {
+    const feed = broken((f) => (f.polls[0].opens = { toString: 0 }));
+    assert.deepEqual(
+      problemsOf(feed).map((p) => [p.path, p.code]),
+      [['$.polls[0].opens', 'type']],
+    );
+    const both = broken((f) => ((f.polls[0].closes = { valueOf: 0, toString: 0 }), (f.polls[0].maxChoices = { valueOf: 0 })));
+    assert.deepEqual(
+      problemsOf(both).map((p) => [p.path, p.code]),
+      [['$.polls[0].maxChoices', 'type'], ['$.polls[0].closes', 'type']],
+    );
   });
 });

@@ -14,7 +14,11 @@ export interface Problem {
 
 export type Kind = 'str' | 'num' | 'bool' | 'enum' | 'arr' | 'obj' | 'text';
 
-/** A cross-field check on an object that passed its type check; its fields may still be wrong. */
+/**
+ * A cross-field check on an object that passed its type check. Its fields may still be wrong, of
+ * any JSON type: guard with typeof before Date.parse, ==, > or a template literal, which call an
+ * object's toString or valueOf (and {"toString": 0} makes them throw).
+ */
 export type Rule = (value: Record<string, any>, path: string, c: Checker) => void;
 
 export interface Spec<T = unknown> {

@@ -27,11 +27,13 @@ export const poll = obj(
     /** The action fields the poll asks about; a voting box following a field selection shows it. */
     actionFields: optional(arr(ref('actionFields', 'action field'))),
   },
+  // Fields may have failed their own checks: anything but a string or number is left alone
+  // (Date.parse, == and > would call an object's toString or valueOf, and {"toString": 0} throws).
   (p, path, c) => {
-    if (Date.parse(p.opens) >= Date.parse(p.closes))
+    if (typeof p.opens == 'string' && typeof p.closes == 'string' && Date.parse(p.opens) >= Date.parse(p.closes))
       problem(c, `${path}.closes`, 'date-order', `The poll must close after it opens (${p.opens}).`);
-    if (p.maxChoices == null) return;
-    if (p.choice != 'multiple')
+    if (typeof p.maxChoices != 'number') return;
+    if (p.choice !== 'multiple')
       problem(c, `${path}.maxChoices`, 'max-choices', 'maxChoices is only allowed when choice is "multiple".');
     else if (Array.isArray(p.options) && p.maxChoices > p.options.length)
       problem(c, `${path}.maxChoices`, 'max-choices', 'maxChoices is larger than the number of options.');
