@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { feedJsonSchema } from '../src/index.js';
+import { feedJsonSchema, validateFeed } from '../src/index.js';
 import { schemaFile, schemaText } from '../scripts/write-json-schema.js';
 import { broken, fixture } from './helpers.js';
 
@@ -102,4 +102,56 @@ test('a real JSON Schema 2020-12 validator (Ajv, strict) accepts the good feeds 
     assert.equal(validate(broken(change)), false, path);
     assert.ok(validate.errors.some((e: { instancePath: string }) => e.instancePath == path), `${path}: ${JSON.stringify(validate.errors)}`);
   }
+
+  // The validator and the schema must agree: an editor's tool must not accept what the widgets
+  // refuse, nor the other way round (review: each of these disagreed).
+  const agreement: [string, (f: any) => void][] = [
+    ['date-time without seconds (the docs allow it)', (f) => (f.polls[0].opens = '2026-05-01T12:00+02:00')],
+    ['date-time without seconds, Z', (f) => (f.polls[0].closes = '2030-05-01T12:00Z')],
+    ['date-time on a day that does not exist', (f) => (f.polls[0].opens = '2026-02-30T12:00:00Z')],
+    ['date-time on a leap day', (f) => (f.polls[0].opens = '2024-02-29T12:00:00Z')],
+    ['date-time with a leap second', (f) => (f.polls[0].opens = '2026-06-30T23:59:60Z')],
+    ['date-time with a lowercase z', (f) => (f.polls[0].opens = '2026-05-01T12:00:00z')],
+    ['partial date on a day that does not exist', (f) => (f.timeline[0].date = '2026-02-29')],
+    ['partial date 31 April', (f) => (f.timeline[0].date = '2026-04-31')],
+    ['partial date on a leap day', (f) => ((f.timeline[0].date = '2024-02-29'), (f.timeline[0].end = '2024-03'))],
+    ['partial date in the year 0', (f) => ((f.timeline[0].date = '0000-02-29'), delete f.timeline[0].end)],
+    ['full date 1900-02-29', (f) => (f.strategy.updated = '1900-02-29')],
+    ['full date 2000-02-29', (f) => (f.strategy.updated = '2000-02-29')],
+    ['link http:x', (f) => (f.strategy.source = 'http:x')],
+    ['link https:/x', (f) => (f.strategy.source = 'https:/x')],
+    ['link https:///x', (f) => (f.strategy.source = 'https:///x')],
+    ['link https://', (f) => (f.strategy.source = 'https://')],
+    ['link with port 99999', (f) => (f.strategy.source = 'https://a:99999/')],
+    ['link with port 65535', (f) => (f.strategy.source = 'https://a:65535/x')],
+    ['link with a port and no host', (f) => (f.strategy.source = 'https://:80/')],
+    ['link to an IPv6 host with a port', (f) => (f.strategy.source = 'https://[::1]:8080/')],
+    ['link with user info', (f) => (f.strategy.source = 'https://user@host.example/')],
+    ['relative link http:x', (f) => (f.guidelines[0].image.src = 'http:x.png')],
+    ['relative link //host', (f) => (f.guidelines[0].image.src = '//cdn.example/x.png')],
+    ['relative link ?q', (f) => (f.strategy.measuresPage = '?q=1')],
+    ['white space as a string', (f) => (f.strategy.title = '   ')],
+    ['white space as a text value', (f) => (f.strategy.publisher = { de: ' ' })],
+    ['white space in a plain string field', (f) => (f.actionFields[0].icon = '\t')],
+    ['tag de-x', (f) => (f.strategy.title = { de: 'x', 'de-x': 'y' })],
+    ['tag de-DE-de', (f) => (f.strategy.title = { de: 'x', 'de-DE-de': 'y' })],
+    ['tag zh-min-nan', (f) => (f.strategy.title = { de: 'x', 'zh-min-nan': 'y' })],
+    ['tag en-GB-oed', (f) => (f.strategy.title = { de: 'x', 'en-GB-oed': 'y' })],
+    ['tag i-klingon', (f) => (f.strategy.title = { de: 'x', 'i-klingon': 'y' })],
+    ['tag sr-Latn-RS', (f) => (f.strategy.title = { de: 'x', 'sr-Latn-RS': 'y' })],
+    ['tag es-419', (f) => (f.strategy.title = { de: 'x', 'es-419': 'y' })],
+    ['tag de-1996', (f) => (f.strategy.title = { de: 'x', 'de-1996': 'y' })],
+    ['tag de-u-co-phonebk', (f) => (f.strategy.title = { de: 'x', 'de-u-co-phonebk': 'y' })],
+    ['tag de-X-LS', (f) => (f.strategy.title = { de: 'x', 'de-X-LS': 'y' })],
+    ['tag de-x-abcdefghi', (f) => (f.strategy.title = { de: 'x', 'de-x-abcdefghi': 'y' })],
+    ['language x-ls', (f) => f.strategy.languages.push('x-ls')],
+  ];
+  const disagreements: string[] = [];
+  for (const [name, change] of agreement) {
+    const feed = broken(change);
+    const byValidator = validateFeed(feed).ok;
+    const bySchema = validate(feed);
+    if (byValidator !== bySchema) disagreements.push(`${name}: validator ${byValidator}, schema ${bySchema}`);
+  }
+  assert.deepEqual(disagreements, []);
 });

@@ -2,7 +2,30 @@ import { type Spec, URI_CHARS } from './spec.js';
 
 type Json = Record<string, unknown>;
 
-const LANGUAGE_TAG = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
+/**
+ * What the validator accepts (Intl.getCanonicalLocales, a 2–3 letter language first): Unicode
+ * BCP 47 locale ids, so no extended language (zh-min-nan), no grandfathered tags (en-GB-oed),
+ * no empty private use (de-x). Extensions are only checked for their subtag lengths, and a
+ * repeated variant (de-1996-1996) is not caught.
+ */
+const LANGUAGE_TAG =
+  '^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\\d{3}))?(-([A-Za-z\\d]{5,8}|\\d[A-Za-z\\d]{3}))*' +
+  '(-[A-WYZa-wyz\\d](-[A-Za-z\\d]{2,8})+)*(-[Xx](-[A-Za-z\\d]{1,8})+)?$';
+
+/** A real YYYY-MM-DD day, leap years included, as the validator checks it with Date. */
+const REAL_DAY =
+  '(\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\\d|2[0-8])|\\d{4}-(0[13-9]|1[0-2])-(29|30)|\\d{4}-(0[13578]|1[02])-31|' +
+  '(\\d\\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)';
+
+/** Not only white space: the validator trims before it checks for emptiness. */
+const NOT_BLANK = '\\S';
+
+/**
+ * An absolute http(s) link with a host and, if any, a port up to 65535: what the WHATWG URL
+ * parser accepts, which the validator uses ("uri" lets https://:80/ and https://a:99999/ pass).
+ */
+const HTTP_LINK =
+  '[Hh][Tt][Tt][Pp][Ss]?://(?![:/?#]|$)(?![^/?#]*:(\\d{6,}|[7-9]\\d{4}|6[6-9]\\d{3}|65[6-9]\\d\\d|655[4-9]\\d|6553[6-9])([/?#]|$))';
 
 /** The entry of `named` for `s`: the same object, or an `optional()` copy of it. */
 const nameOf = (s: Spec, named: Record<string, Spec>): string | undefined => {
@@ -44,11 +67,14 @@ export function toJsonSchema(
         return {
           type: 'string',
           minLength: 1,
+          pattern: NOT_BLANK,
           ...(s.re && { pattern: s.re.source }),
+          // A pattern cannot tell 2026-02-29 from 2028-02-29 on its own: the day must also be real.
+          ...(s.re && s.date && { pattern: `(?=${s.re.source})^(\\d{4}(-\\d\\d)?$|${REAL_DAY})` }),
           ...(s.lang && { pattern: LANGUAGE_TAG }),
           ...(s.format && { format: s.format }),
-          ...(s.url == 'abs' && { pattern: `(?=${URI_CHARS.source})^[Hh][Tt][Tt][Pp][Ss]?://` }),
-          ...(s.url == 'rel' && { pattern: `(?=${URI_CHARS.source})^([Hh][Tt][Tt][Pp][Ss]?://|(?![A-Za-z][A-Za-z0-9+.-]*:))` }),
+          ...(s.url == 'abs' && { pattern: `(?=${URI_CHARS.source})^${HTTP_LINK}` }),
+          ...(s.url == 'rel' && { pattern: `(?=${URI_CHARS.source})^(${HTTP_LINK}|(?![A-Za-z][A-Za-z0-9+.-]*:))` }),
         };
       case 'num':
         return { type: s.int ? 'integer' : 'number', ...(s.min != null && { minimum: s.min }) };
@@ -74,12 +100,12 @@ export function toJsonSchema(
       case 'text':
         return {
           anyOf: [
-            { type: 'string', minLength: 1 },
+            { type: 'string', minLength: 1, pattern: NOT_BLANK },
             {
               type: 'object',
               minProperties: 1,
               propertyNames: { pattern: LANGUAGE_TAG },
-              additionalProperties: { type: 'string', minLength: 1 },
+              additionalProperties: { type: 'string', minLength: 1, pattern: NOT_BLANK },
             },
           ],
         };

@@ -18,7 +18,7 @@ export const descriptions: Record<string, string> = {
   LocalizedText:
     'A text: either a non-empty string in the default language, or an object mapping BCP 47 language tags to non-empty strings. An object must contain the default language.',
   PartialDate: 'A date as precise as known: "YYYY", "YYYY-MM" or "YYYY-MM-DD".',
-  DateTime: 'An ISO 8601 date and time with an offset, such as "2026-05-01T12:00:00+02:00".',
+  DateTime: 'An ISO 8601 date and time with an offset, such as "2026-05-01T12:00:00+02:00"; seconds are optional ("2026-06-01T00:00Z"), so this is a pattern rather than the "date-time" format, which requires them.',
   Strategy: 'The strategy as a whole.',
   'Strategy.id': 'Stable id (lowercase letters, digits, hyphens).',
   'Strategy.title': 'Full title of the strategy.',

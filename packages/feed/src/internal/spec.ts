@@ -124,8 +124,9 @@ export const isObject = (v: unknown): v is Record<string, any> => !!v && typeof 
 
 /** A real calendar day: rejects 2026-02-30 (which Date.parse would roll over into March). */
 const realDay = (s: string): boolean => {
-  const [y, m, d] = s.split('-').map(Number);
-  return !d || new Date(Date.UTC(y, m - 1, d)).getUTCDate() == d;
+  const d = +s.slice(8);
+  // An ISO date string, not Date.UTC, which reads the years 0–99 as 1900–1999.
+  return !d || new Date(s).getUTCDate() == d;
 };
 
 /**
@@ -136,9 +137,15 @@ const realDay = (s: string): boolean => {
  */
 export const URI_CHARS = /^([\w\-.~:/?#[\]@!$&'()*+,;=]|%[\da-fA-F]{2})*$/;
 
+/**
+ * A link with a scheme must start with http:// or https:// (the URL parser would turn "http:x"
+ * and "https:/x" into http://x/, which the JSON Schema and other tools refuse); one without is
+ * only allowed where relative links are, and either must parse.
+ */
 const badLink = (s: string, relative: boolean): boolean => {
   try {
-    return !/^https?:$/.test(new URL(s, relative ? 'https://relative.invalid/' : undefined).protocol);
+    new URL(s, 'https://relative.invalid/');
+    return /^[a-z][a-z\d+.-]*:/i.test(s) ? !/^https?:\/\/[^/]/i.test(s) : !relative;
   } catch {
     return true;
   }

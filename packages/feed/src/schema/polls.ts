@@ -7,7 +7,7 @@ export const dateTime = str({
   like: 'a date and time with offset, like 2026-05-01T12:00:00+02:00',
   code: 'date',
   date: 1,
-  format: 'date-time',
+  // No format "date-time": RFC 3339 requires seconds, which the feed format leaves optional.
 });
 
 export const pollOption = obj({ id, label: lt });
