@@ -118,6 +118,31 @@ describe('round trip: measures-to-csv, then measures-from-csv', () => {
     assert.deepEqual([goal.measures[0].title, goal.measures[0].description], ['-5 Grad', "'Tis"]);
   });
 
+  test('language tags that differ only in case share one column and come back as the feed spells them', () => {
+    const feed = sample();
+    const m = feed.actionFields[0].goals[0].measures[1];
+    m.title = { de: typeof m.title == 'string' ? m.title : m.title.de, EN: 'Multilingual parent guides' };
+    m.description = { DE: 'Beschreibung', 'de-X-LS': 'Leicht' };
+    const text = JSON.stringify(feed, null, 2) + '\n';
+    const { csv: exported, problems } = measuresToCsv(feed);
+    assert.deepEqual(problems, []);
+    const header = parseCsv(exported).rows[0];
+    assert.deepEqual(header.filter((h) => /^(title|description)_/.test(h)), ['title_de', 'title_en', 'description_de', 'description_de-x-ls']);
+    const back = measuresFromCsv(exported, { feed: JSON.parse(text) });
+    assert.ok(back.ok, back.ok ? '' : back.problems.map(formatCsvProblem).join('\n'));
+    assert.equal(JSON.stringify(back.result, null, 2) + '\n', text);
+  });
+
+  test('a text with two keys for one language ("en" and "EN") is reported, not half exported', () => {
+    const feed = sample();
+    feed.actionFields[0].goals[0].measures[0].title = { de: 'x', en: 'one', EN: 'two' };
+    const { problems } = measuresToCsv(feed);
+    assert.deepEqual(
+      problems.map((p) => [p.row, p.code, p.path]),
+      [[2, 'duplicate-language', '$.actionFields[0].goals[0].measures[0].title']],
+    );
+  });
+
   test('a "|" inside a partner\'s name cannot be written (it would come back as two partners)', () => {
     const feed = sample();
     feed.actionFields[0].goals[0].measures[0].partners[1] = 'Schule A | B';

@@ -30,15 +30,24 @@ export function measuresToCsv(feed: Feed, options: { delimiter?: Delimiter } = {
     ),
   );
 
+  // Language tags are case-insensitive: {"de": …, "EN": …} has one English column, spelled as
+  // strategy.languages spells it, and the import matches keys case-insensitively too.
+  const same = (a: string, b: string) => a.toLowerCase() == b.toLowerCase();
   // The feed's languages first, in its order; then any other tag met (like de-x-ls).
   const order = [...feed.strategy.languages];
-  const rank = (tag: string) => (order.includes(tag) ? order.indexOf(tag) : order.push(tag) - 1);
-  const languagesOf = (texts: unknown[]): string[] => {
-    const tags = new Set([def]);
-    for (const t of texts) if (isObject(t)) for (const tag of Object.keys(t)) tags.add(tag);
-    return [...tags].sort((a, b) => rank(a) - rank(b));
+  const rank = (tag: string) => {
+    const i = order.findIndex((t) => same(t, tag));
+    return i < 0 ? order.push(tag) - 1 : i;
   };
-  const textCell = (t: unknown, tag: string): string => (typeof t == 'string' ? (tag == def ? t : '') : isObject(t) ? (t[tag] ?? '') : '');
+  const languagesOf = (texts: unknown[]): string[] => {
+    const tags = new Map<string, string>();
+    for (const tag of [def, ...texts.flatMap((t) => (isObject(t) ? Object.keys(t) : []))])
+      if (!tags.has(tag.toLowerCase())) tags.set(tag.toLowerCase(), order.find((t) => same(t, tag)) ?? tag);
+    return [...tags.values()].sort((a, b) => rank(a) - rank(b));
+  };
+  const keyOf = (t: Record<string, unknown>, tag: string) => Object.keys(t).find((k) => same(k, tag));
+  const textCell = (t: unknown, tag: string): string =>
+    typeof t == 'string' ? (same(tag, def) ? t : '') : isObject(t) ? String(t[keyOf(t, tag) ?? tag] ?? '') : '';
 
   type Cell = (r: (typeof rows)[number]) => string;
   const columns: [string, Cell][] = [];
@@ -86,6 +95,27 @@ export function measuresToCsv(feed: Feed, options: { delimiter?: Delimiter } = {
   }
 
   const problems: CsvProblem[] = [];
+  // One text with two keys for one language ("en" and "EN") has room for one cell only.
+  const twice = (t: unknown, path: string, row: number) => {
+    const keys = isObject(t) ? Object.keys(t).map((k) => k.toLowerCase()) : [];
+    const tag = keys.find((k, i) => keys.indexOf(k) < i);
+    if (tag)
+      problems.push({
+        row,
+        code: 'duplicate-language',
+        message: `This text has two entries for the language "${tag}" that differ only in case; a CSV has one column per language. Keep one of them.`,
+        path,
+      });
+  };
+  rows.forEach((r, i) => {
+    for (const key of ['title', 'description', 'responsible']) twice(r.measure[key], `${r.path}.${key}`, i + 2);
+    twice(r.measure.status.at(-1).note, `${r.path}.status[${r.measure.status.length - 1}].note`, i + 2);
+    (r.measure.partners ?? []).forEach((t: unknown, k: number) => twice(t, `${r.path}.partners[${k}]`, i + 2));
+    (r.measure.indicators ?? []).forEach((ind: Json, k: number) =>
+      ['title', 'unit'].forEach((key) => twice(ind[key], `${r.path}.indicators[${k}].${key}`, i + 2)),
+    );
+    if (r.first) for (const key of ['title', 'description']) twice(r.goal[key], `${r.path.replace(/\.measures\[\d+\]$/, '')}.${key}`, i + 2);
+  });
   rows.forEach((r, i) =>
     (r.measure.partners ?? []).forEach((partner: unknown, k: number) => {
       const names = typeof partner == 'string' ? [partner] : Object.values(isObject(partner) ? partner : {});
