@@ -146,7 +146,7 @@ async function measuresFromCsvFile(file: string, options: Options, io: CliIo): P
   const { encoding } = decoded;
   const result = measuresFromCsv(decoded, { feed, delimiter: options.delimiter });
   const note =
-    encoding == 'utf-8'
+    encoding != 'windows-1252'
       ? undefined
       : `${file} is not UTF-8; it was read as ${encoding}. If umlauts look wrong, save it as "CSV UTF-8" in Excel.`;
   if (!result.ok) {

@@ -166,6 +166,19 @@ describe('wir-feed measures-from-csv', () => {
     );
   });
 
+  test('Excel\'s "Unicode text" (tab-separated UTF-16 with byte order mark) merges like the same ";"-file', async () => {
+    const { formatCsv, parseCsv } = await import('../src/csv/parse.js');
+    const rows = parseCsv(readFileSync(sampleCsv, 'utf8')).rows;
+    const tabbed = '\uFEFF' + formatCsv(rows, '\t');
+    const utf16 = Uint8Array.from([...tabbed].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]));
+    const expected = await cli('measures-from-csv', sampleCsv, '--feed', sampleFeed);
+    const { code, stdout, stderr } = await cli('measures-from-csv', write('unicode.txt', utf16), '--feed', sampleFeed);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, expected.stdout);
+    assert.doesNotMatch(stderr, /not UTF-8/);
+    assert.equal(JSON.parse((await cli('measures-from-csv', path('unicode.txt'), '--json')).stdout).delimiter, '\t');
+  });
+
   test('an invalid --feed is refused with its own paths (exit 1)', async () => {
     const feed = JSON.parse(sampleText);
     delete feed.strategy.publisher;

@@ -74,6 +74,18 @@ describe('parseCsv: RFC 4180 and what spreadsheets really write', () => {
   });
 });
 
+describe('parseCsv: tab-separated files', () => {
+  test('a header with more tabs than ";" and "," is tab-separated; numbers are read with a decimal comma', async () => {
+    const { parseNumber } = await import('../src/csv/values.js');
+    const table = parseCsv('field\tgoal\ttitle_de\r\nf\tg\t"a; b, c"\r\n');
+    assert.equal(table.delimiter, '\t');
+    assert.deepEqual(table.rows, [['field', 'goal', 'title_de'], ['f', 'g', 'a; b, c']]);
+    assert.equal(parseCsv('a;b\tc;d\r\n').delimiter, ';');
+    assert.deepEqual(parseNumber('12,5', '\t'), { value: 12.5 });
+    assert.match('error' in parseNumber('1.400', '\t') ? (parseNumber('1.400', '\t') as { error: string }).error : '', /in a tab-separated file/);
+  });
+});
+
 describe('decodeCsv: the encodings Excel saves in', () => {
   const bytes = (...b: number[]) => Uint8Array.from(b);
   test('UTF-8 (with or without byte order mark)', () => {

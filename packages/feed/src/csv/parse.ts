@@ -4,7 +4,8 @@
  * Pure functions: bytes or text in, rows out.
  */
 
-export type Delimiter = ',' | ';';
+/** "\t" for Excel's "Unicode text" (tab-separated UTF-16), which is read like a ";"-file. */
+export type Delimiter = ',' | ';' | '\t';
 
 /** One thing wrong with the CSV, located as a spreadsheet shows it (row 1 is the header). */
 export interface CsvProblem {
@@ -94,18 +95,16 @@ function scanUtf8(bytes: Uint8Array): { invalid: string[]; multiByte: boolean } 
 /** Windows-1252 bytes 0x80–0x9F; the five it leaves undefined stay control characters. */
 const CP1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
-/** The delimiter of the header line: whichever of ";" and "," occurs more often outside quotes. */
+/** The delimiter of the header line: whichever of ";", "," and tab occurs most often outside quotes. */
 function sniff(text: string): Delimiter {
-  let semicolons = 0;
-  let commas = 0;
+  const counts = { ';': 0, ',': 0, '\t': 0 };
   let quoted = false;
   for (const ch of text) {
     if (ch == '"') quoted = !quoted;
     else if (!quoted && (ch == '\n' || ch == '\r')) break;
-    else if (!quoted && ch == ';') semicolons++;
-    else if (!quoted && ch == ',') commas++;
+    else if (!quoted && ch in counts) counts[ch as Delimiter]++;
   }
-  return semicolons > commas ? ';' : ',';
+  return counts['\t'] > counts[';'] && counts['\t'] > counts[','] ? '\t' : counts[';'] > counts[','] ? ';' : ',';
 }
 
 /**

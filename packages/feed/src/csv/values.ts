@@ -6,8 +6,11 @@ import type { Delimiter } from './parse.js';
 
 export type Parsed<T> = { value: T } | { error: string };
 
-/** German and other ";"-locales write decimal commas; ","-files come from locales with decimal points. */
-export const decimalMark = (delimiter: Delimiter): ',' | '.' => (delimiter == ';' ? ',' : '.');
+/**
+ * German and other ";"-locales write decimal commas; ","-files come from locales with decimal
+ * points. Tab-separated files do not tell; they are read like ";"-files, as German Excel writes them.
+ */
+export const decimalMark = (delimiter: Delimiter): ',' | '.' => (delimiter == ',' ? '.' : ',');
 
 /**
  * Text a spreadsheet would run as a formula (CSV injection, OWASP): a cell starting with = + - @,
@@ -40,7 +43,7 @@ export function parseNumber(raw: string, delimiter: Delimiter): Parsed<number> {
   else if (new RegExp(`^[+-]?\\d{1,3}(${o}\\d{3})+${m}\\d+$`).test(s)) plain = s.replaceAll(other, '').replace(mark, '.');
   else if (new RegExp(`^[+-]?\\d{1,3}(${o}\\d{3})+$`).test(s))
     return {
-      error: `${JSON.stringify(raw)} is ambiguous in a "${delimiter}"-separated file, whose decimal mark is "${mark}": write ${s.replaceAll(other, '')} without a thousands separator, or ${s.replace(other, mark)} for a fraction.`,
+      error: `${JSON.stringify(raw)} is ambiguous in a ${delimiter == '\t' ? 'tab' : `"${delimiter}"`}-separated file, whose decimal mark is "${mark}": write ${s.replaceAll(other, '')} without a thousands separator, or ${s.replace(other, mark)} for a fraction.`,
     };
   else if (new RegExp(`^[+-]?\\d*${o}\\d+${exp}$`).test(s)) plain = s.replace(other, '.');
   const value = plain == null ? NaN : Number(plain);
