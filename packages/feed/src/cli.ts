@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { decodeCsv, type Delimiter, formatCsvProblem, measuresFromCsv, measuresToCsv } from './csv/index.js';
-import { FeedError, loadFeedPart } from './load.js';
+import { FeedError, loadFeedPart, notJsonMessage } from './load.js';
 import type { FeedProblem } from './problems.js';
 import { feedSchema } from './schema.js';
 import type { Feed } from './schema.js';
@@ -79,10 +79,11 @@ async function readFeedFile(file: string): Promise<FeedFile> {
   } catch (error) {
     return { error: ioError('read', file, error) };
   }
+  text = text.replace(/^\uFEFF/, '');
   try {
-    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    return { data: JSON.parse(text) };
   } catch (error) {
-    return { problems: [{ path: '$', code: 'not-json', message: `Not valid JSON: ${(error as Error).message}.` }] };
+    return { problems: [{ path: '$', code: 'not-json', message: notJsonMessage(file, text, error) }] };
   }
 }
 

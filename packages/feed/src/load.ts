@@ -136,7 +136,8 @@ function restore(url: string): Good | undefined {
   return undefined;
 }
 
-function notJsonMessage(url: string, text: string, error: unknown): string {
+/** "The feed at … is not valid JSON (line 3, column 5): …"; also for the CLI's files. */
+export function notJsonMessage(url: string, text: string, error: unknown): string {
   const reason = reasonOf(error).replace(/\.$/, '');
   const position = /position (\d+)/.exec(reason);
   let where = '';

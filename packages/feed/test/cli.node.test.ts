@@ -64,9 +64,9 @@ describe('wir-feed CLI (spawned through bin/wir-feed.mjs)', () => {
   });
 
   test('a file that is not JSON is a problem (exit 1)', () => {
-    const result = run('validate', write('broken.json', '{"schemaVersion": "1.0",'));
+    const result = run('validate', write('broken.json', '{\n  "schemaVersion": "1.0",\n  "strategy": {,\n}'));
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /^\$: Not valid JSON: /);
+    assert.match(result.stdout, /^\$: The feed at .*broken\.json is not valid JSON \(line 3, column 16\): /);
   });
 
   test('a missing file is an I/O error (exit 2)', () => {

@@ -446,6 +446,21 @@ describe('every problem names its row and column', () => {
     assert.match(result.problems[1].message, /"1\.400" is ambiguous in a ";"-separated file/);
   });
 
+  test('numbers: several thousands separators get a hint that works; a leading decimal mark is read in both locales', async () => {
+    const { parseNumber } = await import('../src/csv/values.js');
+    assert.deepEqual(parseNumber('12.345.678', ';'), { error: '"12.345.678" uses "." as a thousands separator; write 12345678 without it.' });
+    assert.deepEqual(parseNumber('12,345,678', ','), { error: '"12,345,678" uses "," as a thousands separator; write 12345678 without it.' });
+    assert.deepEqual(parseNumber('12345678', ';'), { value: 12345678 });
+    for (const [raw, delimiter] of [[',5', ';'], ['.5', ';'], ['.5', ','], ['-,5', ';']] as const)
+      assert.deepEqual(parseNumber(raw, delimiter), { value: raw.startsWith('-') ? -0.5 : 0.5 }, `${raw} in a ${delimiter}-file`);
+  });
+
+  test('dates: a converted spreadsheet date that is not in the calendar is reported with what the cell says', () => {
+    const result = measuresFromCsv(csv(MINIMAL, row('in-progress', '31.02.2026')), { feed });
+    assert.deepEqual(located(result), [[2, 'E', 'status_date', 'date']]);
+    assert.match(result.problems[0].message, /^"2026-02-31" is not a real calendar date\. \(The cell says "31\.02\.2026", read as 2026-02-31\.\)$/);
+  });
+
   test('an incomplete indicator: each missing part at its column', () => {
     const header = [...MINIMAL, 'indicator_id', 'indicator_title_de', 'indicator_unit_de', 'indicator_baseline', 'indicator_baseline_date', 'indicator_target', 'indicator_target_date'];
     const result = measuresFromCsv(csv(header, [...row('proposed', '2026', 'bildung-m99'), 'bildung-i1', 'T', '', '0', '2021', '', '']), { feed });

@@ -175,6 +175,23 @@ describe('validateFeed: broken feeds name the exact path and problem', () => {
     ]);
   });
 
+  test('a schemaVersion that starts with a number other than 1 is an unsupported version, however it is written', () => {
+    for (const version of ['2', '2.0.0', 2, '10']) {
+      const [p, ...rest] = problemsOf(broken((f) => (f.schemaVersion = version)));
+      assert.deepEqual([p.path, p.code, rest.length], ['$.schemaVersion', 'unsupported-version', 0], String(version));
+      assert.match(p.message, new RegExp(`schema version ${version}, but only version 1\\.x`));
+    }
+    assert.deepEqual(problemsOf(broken((f) => (f.schemaVersion = '1'))).map((p) => p.code), ['pattern']);
+    assert.deepEqual(problemsOf(broken((f) => (f.schemaVersion = 1))).map((p) => p.code), ['type']);
+  });
+
+  test('a number too large for JSON.parse (1e400 becomes Infinity) is called too large', () => {
+    const text = JSON.stringify(fixture('complete.json')).replace('"value":', '"value":1e400,"was":');
+    const [p] = problemsOf(JSON.parse(text));
+    assert.equal(p.code, 'type');
+    assert.equal(p.message, 'Expected a number, got one too large.');
+  });
+
   test('bad dates: wrong form, impossible month, impossible day, bad date-time', () => {
     assert.deepEqual(problemsOf(broken((f) => (f.timeline[1].date = '05/2026'))), [
       problem('$.timeline[1].date', 'date', '"05/2026" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.'),

@@ -202,7 +202,7 @@ class Conversion {
     this.trace(path, row.row, valueColumn ?? dateColumn);
     if (!raw && !rawDate && valueColumn && dateColumn) return undefined;
     this.trace(`${path}.value`, row.row, valueColumn);
-    this.trace(`${path}.date`, row.row, dateColumn, dateHint(date));
+    this.trace(`${path}.date`, row.row, dateColumn, dateHint(date, rawDate));
     return assignOrdered(previous, { value, date }, ['value', 'date']);
   }
 
@@ -255,7 +255,7 @@ class Conversion {
     this.trace(`${path}.status`, row.row, this.one('status'));
     this.trace(`${path}.status[${i}]`, row.row, this.one('status'));
     this.trace(`${path}.status[${i}].date`, row.row, this.one('status_date'), {
-      ...dateHint(date),
+      ...dateHint(date, rawDate),
       ...(i && { 'date-order': `The feed's history has ${JSON.stringify(history[i - 1].status)} from ${history[i - 1].date}; a new status cannot be dated earlier.` }),
     });
     return { history, changed: changed && history.length > 1 };
@@ -284,10 +284,13 @@ class Conversion {
   }
 }
 
-const dateHint = (date: unknown): Record<string, string> | undefined =>
+/** For the feed's date problems: what the cell said, when it was converted (31.02.2026 → 2026-02-31). */
+const dateHint = (date: unknown, raw?: string): Record<string, string> | undefined =>
   typeof date == 'string' && !isoLike(date)
     ? { date: 'Spreadsheets may rewrite dates in their own format: format the column as Text and type YYYY, YYYY-MM or YYYY-MM-DD.' }
-    : undefined;
+    : raw && raw != date
+      ? { date: `(The cell says ${JSON.stringify(raw)}, read as ${date}.)` }
+      : undefined;
 
 /** The same texts, whether written as a plain string or as an object with one language. */
 const sameText = (a: unknown, b: unknown): boolean => {

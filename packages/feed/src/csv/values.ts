@@ -39,11 +39,15 @@ export function parseNumber(raw: string, delimiter: Delimiter): Parsed<number> {
   const [m, o] = [escape(mark), escape(other)];
   const exp = '([eE][+-]?\\d+)?';
   let plain: string | undefined;
-  if (new RegExp(`^[+-]?\\d+(${m}\\d+)?${exp}$`).test(s)) plain = s.replace(mark, '.');
+  // ",5" as well as ".5": the file's own mark may start a number too.
+  if (new RegExp(`^[+-]?(\\d+|\\d*${m}\\d+)${exp}$`).test(s)) plain = s.replace(mark, '.');
   else if (new RegExp(`^[+-]?\\d{1,3}(${o}\\d{3})+${m}\\d+$`).test(s)) plain = s.replaceAll(other, '').replace(mark, '.');
   else if (new RegExp(`^[+-]?\\d{1,3}(${o}\\d{3})+$`).test(s))
     return {
-      error: `${JSON.stringify(raw)} is ambiguous in a ${delimiter == '\t' ? 'tab' : `"${delimiter}"`}-separated file, whose decimal mark is "${mark}": write ${s.replaceAll(other, '')} without a thousands separator, or ${s.replace(other, mark)} for a fraction.`,
+      // Two or more separators ("12.345.678") cannot be a fraction; then only one form is meant.
+      error: s.split(other).length > 2
+        ? `${JSON.stringify(raw)} uses "${other}" as a thousands separator; write ${s.replaceAll(other, '')} without it.`
+        : `${JSON.stringify(raw)} is ambiguous in a ${delimiter == '\t' ? 'tab' : `"${delimiter}"`}-separated file, whose decimal mark is "${mark}": write ${s.replaceAll(other, '')} without a thousands separator, or ${s.replace(other, mark)} for a fraction.`,
     };
   else if (new RegExp(`^[+-]?\\d*${o}\\d+${exp}$`).test(s)) plain = s.replace(other, '.');
   const value = plain == null ? NaN : Number(plain);

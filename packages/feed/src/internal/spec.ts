@@ -172,7 +172,9 @@ export function check(s: Spec, v: unknown, path: string, c: Checker): void {
     case 'str':
       return typeof v == 'string' ? checkString(s, v, path, c) : wrongType(c, path, 'a string', v);
     case 'num':
-      if (typeof v != 'number' || !isFinite(v)) return wrongType(c, path, 'a number', v);
+      if (typeof v != 'number') return wrongType(c, path, 'a number', v);
+      // 1e400 in the JSON text: JSON.parse makes it Infinity.
+      if (!isFinite(v)) return problem(c, path, 'type', `Expected a number, got one too large.`);
       if (s.int && !Number.isInteger(v)) return problem(c, path, 'integer', `Expected a whole number, got ${v}.`);
       if (s.min != null && v < s.min) problem(c, path, 'minimum', `Expected a number of at least ${s.min}, got ${v}.`);
       return;

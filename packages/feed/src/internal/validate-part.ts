@@ -67,7 +67,9 @@ function crossChecks(feed: unknown, c: Checker): void {
 export function validatePart(spec: Spec, data: unknown): ValidationResult {
   const c: Checker = { problems: [], texts: [], ids: new Map(), refs: [] };
   const version = (data as Record<string, unknown> | null)?.schemaVersion;
-  const major = typeof version == 'string' && /^\d+\.\d+$/.test(version) ? parseInt(version) : SUPPORTED_SCHEMA_MAJOR;
+  // Any version that starts with a number names its major ("2", "2.0.0", 2), whatever else is wrong with it.
+  // (JSON values only: an object's toString may be no function, as in {"toString": 0}.)
+  const major = typeof version != 'object' && /^\d/.test(version as string) ? parseInt(version as string) : SUPPORTED_SCHEMA_MAJOR;
   if (major != SUPPORTED_SCHEMA_MAJOR) {
     // A different major may have changed any field, so checking the rest would only add noise.
     problem(
