@@ -58,7 +58,10 @@ describe('the server process (src/main.ts)', { timeout: 180_000 }, () => {
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       assert.match(res.headers['content-security-policy'] ?? '', /default-src 'none'/);
     }
-    assert.match(server.output(), /"code":"HPE_INVALID_HEADER_TOKEN".*"client error"|"client error".*"code":"HPE_INVALID_HEADER_TOKEN"/);
+    // The log line reaches the pipe a moment after the answer (the logger writes asynchronously).
+    const logged = /"code":"HPE_INVALID_HEADER_TOKEN".*"client error"|"client error".*"code":"HPE_INVALID_HEADER_TOKEN"/;
+    for (let waited = 0; !logged.test(server.output()) && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.match(server.output(), logged);
   });
 
   it('creates the hash secret with owner-only permissions', () => {
