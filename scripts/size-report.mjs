@@ -50,7 +50,8 @@ export const openBudgets = {
   // region at 320 px; focus kept after Back/Forward in every view; a group's "measures" button
   // elsewhere brings the reader to it).
   'wir-action-field-explorer': { ceiling: 31184, issue: 3 },
-  'wir-voting-box': { ceiling: 23248, issue: 5 },
+  // The voting box's +0.18 kB: review fixes (orphaned votes sent by another tab, proof kept for retries, closed past closes, refusal/close/send-now focus and announcements, long words, two-tab race).
+  'wir-voting-box': { ceiling: 23440, issue: 5 },
 };
 
 export const embedDir = join(repoRoot, 'dist/embed');

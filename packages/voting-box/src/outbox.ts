@@ -145,9 +145,13 @@ export function subscribe(listener: OutboxListener): () => void {
   if (!started) {
     started = true;
     addEventListener('online', () => flush(true));
-    // Another tab wrote a record: show it here too (it sent the vote, not this tab).
+    // Another tab wrote a record: show it here too, and plan to send it, should that tab close
+    // or crash before it is delivered (the Web Lock keeps this tab waiting while that one sends).
     addEventListener('storage', (event) => {
-      if (event.key?.startsWith(PREFIX)) notify(event.key.slice(PREFIX.length), false);
+      if (event.key?.startsWith(PREFIX)) {
+        notify(event.key.slice(PREFIX.length), false);
+        flush();
+      }
     });
   }
   // Every box that appears nudges the queue: what is due goes now, the rest keeps its schedule.
@@ -156,10 +160,13 @@ export function subscribe(listener: OutboxListener): () => void {
 }
 
 /**
- * Queues a new vote (new idempotency key) and sends it. A new vote replaces a rejected one;
+ * Queues a new vote (new idempotency key) and sends it. A new vote replaces a rejected one only:
+ * a vote another tab queued or sent a moment ago stays, and nothing is queued (`undefined`).
  * `pow` says the server already announced that it wants a proof of work.
  */
-export function castVote(api: string, poll: string, options: string[], pow?: boolean): VoteRecord {
+export function castVote(api: string, poll: string, options: string[], pow?: boolean): VoteRecord | undefined {
+  const old = getRecord(api, poll);
+  if (old && old.status !== 'rejected') return;
   const record: VoteRecord = { api, poll, voter: voterToken(api), key: uuid(), options, status: 'pending', tries: 0, next: 0, pow };
   write(record);
   flush();
@@ -183,22 +190,23 @@ export function flush(now = false): void {
     const id = key.slice(PREFIX.length);
     const record = key.startsWith(PREFIX) ? read(id) : undefined;
     if (record?.status !== 'pending') continue;
-    if (now || record.next <= due) void deliver(id);
+    if (now || record.next <= due) void deliver(id, record.tries);
     else next = Math.min(next, record.next);
   }
   if (next < Infinity) timer = setTimeout(flush, Math.min(Math.max(next - due, 50), MAX_DELAY));
 }
 
-async function deliver(id: string): Promise<void> {
+async function deliver(id: string, tries: number): Promise<void> {
   if (sending.has(id)) return;
   sending.add(id);
   try {
-    // Waits while another tab sends this record, then finds it no longer pending: no duplicate
-    // request, and no polling loop while the other tab's request is in flight. (Without Web Locks
-    // it just tries.)
-    await (navigator.locks?.request(PREFIX + id, () => attempt(id)) ?? attempt(id));
+    // Waits while another tab sends this record, then finds it no longer pending (or tried and
+    // rescheduled): no duplicate request, and no polling loop while the other tab's request is in
+    // flight. (Without Web Locks it just tries.)
+    await (navigator.locks?.request(PREFIX + id, () => attempt(id, tries)) ?? attempt(id, tries));
   } catch {
     // Whatever broke (no crypto.subtle on an insecure page), the vote stays queued.
+    progress.delete(id);
     const record = read(id);
     if (record?.status === 'pending') retryLater(record, 'error');
   } finally {
@@ -209,9 +217,9 @@ async function deliver(id: string): Promise<void> {
 }
 
 /** One try, inside the lock: re-read (another tab may have finished it), prove, post, record. */
-async function attempt(id: string): Promise<void> {
+async function attempt(id: string, tries: number): Promise<void> {
   let record = read(id);
-  if (record?.status !== 'pending') return;
+  if (record?.status !== 'pending' || record.tries !== tries) return;
   const { api, poll } = record;
 
   if (record.pow && !record.proof) {
@@ -226,9 +234,11 @@ async function attempt(id: string): Promise<void> {
       // into a longer form.
       const pow = await import('./pow.js');
       const proof = await pow.solveChallenge(challenge.body, report);
+      progress.delete(id);
       record = read(id);
       if (record?.status !== 'pending') return;
-      if (proof) record.proof = proof;
+      // Stored with the vote, so every retry sends it again instead of solving a new challenge.
+      if (proof) write((record = { ...record, proof }));
     } else if (challenge.error === 'challenge-disabled') {
       record.pow = false;
     }

@@ -68,6 +68,13 @@ export const styles = css`
     outline-offset: -2px;
   }
 
+  /* A long word (a German compound) breaks rather than pushing the box wider than a phone. */
+  .option > span,
+  .result-label {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+
   input {
     inline-size: 1.25rem;
     block-size: 1.25rem;

@@ -118,6 +118,8 @@ export class WirVotingBox extends WirElement {
   #announcement?: string;
   #messageKey?: string;
   #focusMessage?: boolean;
+  #focusTimes?: boolean;
+  #hadForm?: boolean;
   // The key of the vote this element submitted in this page until its final word (events are fired for it only).
   #submittedKey?: string;
 
@@ -150,9 +152,10 @@ export class WirVotingBox extends WirElement {
     if (!base || !poll || id !== recordId(base, poll.id)) return;
     this.requestUpdate();
     const record = getRecord(base, poll.id);
-    // A refusal brings the form back, which replaces the focused message: keep the focus on the
-    // message rather than letting it fall to the page.
-    if (record?.status === 'rejected' && this.shadowRoot?.activeElement?.closest('.message')) this.#focusMessage = true;
+    // A refusal that brings the form back replaces the focused message: keep the focus on the new
+    // message rather than letting it fall to the page. Where the message stays, it keeps the focus
+    // and the live region speaks the refusal.
+    if (record?.status === 'rejected' && this.#phase(poll) === 'open' && !FINAL_REASONS.includes(record.reason ?? '') && this.shadowRoot?.activeElement?.closest('.message')) this.#focusMessage = true;
     if (!local || !record || record.key !== this.#submittedKey || record.status === 'pending') return;
     // The final word on the vote submitted here, told once.
     this.#submittedKey = undefined;
@@ -165,10 +168,15 @@ export class WirVotingBox extends WirElement {
 
   // --- state ----------------------------------------------------------------------------------
 
-  /** The server's state when it answered (its clock decides), else the feed's times by ours. */
+  /**
+   * The server's state when it answered (its clock decides), else the feed's times by ours. Past
+   * the closing time, an answer from before it no longer counts: a server out of reach at closing
+   * time must not leave the form open for votes it would refuse.
+   */
   #phase(poll: Poll): PollState {
     const now = Date.now();
-    return this.#status.data?.state ?? (now < Date.parse(poll.opens) ? 'not-open' : now < Date.parse(poll.closes) ? 'open' : 'closed');
+    const closes = Date.parse(poll.closes);
+    return (now < closes || +this.#status.checked! > closes ? this.#status.data?.state : undefined) ?? (now < Date.parse(poll.opens) ? 'not-open' : now < closes ? 'open' : 'closed');
   }
 
   // The feed's validation allows maxChoices only on a multiple-choice poll, and no more than its options.
@@ -207,7 +215,9 @@ export class WirVotingBox extends WirElement {
     this.#note = '';
     this.dispatchEvent(new WirVoteSubmitEvent({ poll: poll.id, options: chosen }));
     const record = castVote(base, poll.id, chosen, this.#status.data?.challengeRequired);
-    this.#submittedKey = record.key;
+    // Another tab queued a vote a moment ago: that one stays and is shown, this one is refused.
+    if (record) this.#submittedKey = record.key;
+    else this.dispatchEvent(new WirVoteRejectEvent({ poll: poll.id, reason: 'already-voted' }));
     this.#focusMessage = true;
     this.requestUpdate();
   }
@@ -224,9 +234,9 @@ export class WirVotingBox extends WirElement {
   }
 
   protected override updated(): void {
-    if (this.#focusMessage) {
-      this.#focusMessage = false;
-      this.renderRoot.querySelector<HTMLElement>('.message')?.focus();
+    if (this.#focusMessage || this.#focusTimes) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focusTimes ? '.times' : '.message')?.focus();
+      this.#focusMessage = this.#focusTimes = false;
     }
   }
 
@@ -276,17 +286,19 @@ export class WirVotingBox extends WirElement {
 
   // --- rendering ------------------------------------------------------------------------------
 
-  #renderIntro(poll: Poll, phase: PollState): TemplateResult {
+  #times(poll: Poll, phase: PollState): string {
     const opens = this.#date(poll.opens);
     const closes = this.#date(poll.closes);
-    const times =
-      phase === 'not-open'
-        ? msg(str`Die Abstimmung beginnt am ${opens}.`, { id: 'vote.opens', desc: 'When a poll that has not started yet opens; the placeholder is a date and time like "1. Januar 2027 um 00:00".' })
-        : phase === 'open'
-          ? msg(str`Abstimmen bis: ${closes}`, { id: 'vote.closesAt', desc: 'Label with the closing date and time of an open poll.' })
-          : msg(str`Die Abstimmung ist beendet (seit ${closes}).`, { id: 'vote.closed', desc: 'A poll that has closed; the placeholder is its closing date and time.' });
+    return phase === 'not-open'
+      ? msg(str`Die Abstimmung beginnt am ${opens}.`, { id: 'vote.opens', desc: 'When a poll that has not started yet opens; the placeholder is a date and time like "1. Januar 2027 um 00:00".' })
+      : phase === 'open'
+        ? msg(str`Abstimmen bis: ${closes}`, { id: 'vote.closesAt', desc: 'Label with the closing date and time of an open poll.' })
+        : msg(str`Die Abstimmung ist beendet (seit ${closes}).`, { id: 'vote.closed', desc: 'A poll that has closed; the placeholder is its closing date and time.' });
+  }
+
+  #renderIntro(poll: Poll, phase: PollState): TemplateResult {
     return html`${poll.description ? html`<p part="description">${this.t(poll.description)}</p>` : nothing}
-      <p class="times" part="times">${times}</p>`;
+      <p class="times" part="times" tabindex="-1">${this.#times(poll, phase)}</p>`;
   }
 
   #renderMessage(poll: Poll, record: VoteRecord | undefined): TemplateResult | typeof nothing {
@@ -331,8 +343,9 @@ export class WirVotingBox extends WirElement {
       title = msg('Ihre Stimme konnte in diesem Browser nicht gespeichert werden.', { id: 'vote.notStored', desc: 'Headline when the browser refused to store the vote (storage full or blocked); it is sent from the open page only.' });
     }
     // The live region speaks when the state changes without a user action right now (delivered
-    // after a retry, refused); progress percentages are not part of the key, so they stay quiet.
-    const key = `${record.key}|${record.status}|${record.reason}|${share !== undefined}|${unstored}`;
+    // after a retry, refused); the proof of work and its percentages are not part of the key, so
+    // they stay quiet, also on every retry.
+    const key = `${record.key}|${record.status}|${record.reason}|${unstored}`;
     if (this.#messageKey !== undefined && this.#messageKey !== key && !this.#focusMessage) this.#announce([title, detail].filter(Boolean).join(' '));
     this.#messageKey = key;
     return html`<div class="message" part="message message-${record.status}" data-status=${record.status} tabindex="-1">
@@ -345,7 +358,11 @@ export class WirVotingBox extends WirElement {
         ? html`<p>${msg(str`Ihre Wahl: ${choice}`, { id: 'vote.yourChoice', desc: 'The answers the reader chose; the placeholder is one answer or a list of answers.' })}</p>`
         : nothing}
       ${canSend
-        ? html`<button class="wir-button" part="send-button" type="button" @click=${() => flush(true)}>
+        ? html`<button class="wir-button" part="send-button" type="button" @click=${() => {
+            // The button goes once the vote is counted: the focus goes to the message, not the page.
+            this.#focusMessage = true;
+            flush(true);
+          }}>
             ${msg('Jetzt senden', { id: 'vote.sendNow', desc: 'Button that tries to send a stored vote right away.' })}
           </button>`
         : nothing}
@@ -463,6 +480,13 @@ export class WirVotingBox extends WirElement {
     }
     const canVote =
       phase === 'open' && (!record || (record.status === 'rejected' && !FINAL_REASONS.includes(record.reason ?? '')));
+    // The poll closed by the clock under the reader's eyes: the form goes, and that is said. Focus
+    // in the form moves to the line saying so (which reads it out); else the live region says it.
+    if (this.#hadForm && phase === 'closed') {
+      if (this.shadowRoot?.activeElement?.closest('form')) this.#focusTimes = true;
+      else this.#announce(this.#times(poll, phase));
+    }
+    this.#hadForm = canVote;
     return html`<section class="base" part="base phase-${phase}" lang=${this.uiLocale} dir=${this.dir} aria-labelledby="question" data-phase=${phase}>
       ${this.renderEasyToggle()} ${this.#followed ? this.renderSelectionNote() : nothing}
       ${canVote

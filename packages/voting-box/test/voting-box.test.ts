@@ -52,6 +52,7 @@ async function server<T = ServerInfo>(action: string, name: string, params: Reco
 
 const MAIN = 'voting-box-main';
 const STRICT = 'voting-box-strict';
+const POW = 'voting-box-pow';
 let main: ServerInfo;
 
 const totals = async (poll: string, name = MAIN) => (await server<ServerPollView>('totals', name, { poll })).results!;
@@ -122,6 +123,41 @@ function countPosts(): { count: () => number; restore: () => void } {
     return real(input, init);
   };
   return { count: () => posts, restore: () => (globalThis.fetch = real) };
+}
+
+const live = (el: Box) => $(el, '[role="status"].visually-hidden');
+
+/** The feed's closing time of a poll (ms). */
+const closesAt = async (poll: string): Promise<number> =>
+  Date.parse((await (await fetch(main.feed)).json()).polls.find((p: { id: string }) => p.id === poll).closes);
+
+/** Moves this page's clock (Date.now) to `at` and on from there; returns the undo. */
+function clockAt(at: number): () => void {
+  const real = Date.now;
+  const shift = at - real();
+  Date.now = () => real() + shift;
+  return () => (Date.now = real);
+}
+
+/** A pending record as another tab (or an earlier visit) would have written it. */
+const pendingRecord = (poll: string, extra: Partial<VoteRecord> = {}): VoteRecord => ({
+  api: apiBase(main.api)!,
+  poll,
+  voter: `Rv${crypto.randomUUID().replace(/-/g, '')}`,
+  key: crypto.randomUUID(),
+  options: ['a'],
+  status: 'pending',
+  tries: 0,
+  next: 0,
+  ...extra,
+});
+
+/** Writes a record as another tab does, and delivers the storage event that tab's write fires here. */
+function writeFromOtherTab(value: VoteRecord): void {
+  const key = `wir-vote:${value.api}|${value.poll}`;
+  const newValue = JSON.stringify(value);
+  localStorage.setItem(key, newValue);
+  window.dispatchEvent(new StorageEvent('storage', { key, newValue }));
 }
 
 describe('<wir-voting-box>', () => {
@@ -351,6 +387,50 @@ describe('<wir-voting-box>', () => {
       expect(part(el, 'refresh-button')).to.equal(null);
     });
 
+    it('server out of reach at closing time: past the closing time the poll is closed by the feed’s times, and that is announced', async function () {
+      this.timeout(30_000);
+      const el = await mount('queue');
+      await resultsShown(el);
+      expect(part(el, 'base')!.dataset.phase).to.equal('open');
+      const closes = await closesAt('queue');
+      await server('stop', MAIN, { signal: 'SIGKILL' });
+      // The last answer said "open"; it came before the closing time, which has now passed.
+      const restore = clockAt(closes + 5000);
+      try {
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(part(el, 'base')!.dataset.phase).to.equal('closed');
+        expect(!part(el, 'form'), 'no form for votes the server would refuse').to.equal(true);
+        expect(text(part(el, 'times'))).to.contain('Die Abstimmung ist beendet');
+        // The focus was not in the form: the live region says it.
+        expect(text(live(el))).to.contain('Die Abstimmung ist beendet');
+      } finally {
+        restore();
+        await server('start', MAIN);
+      }
+    });
+
+    it('closing by the clock while the reader is in the form: the focus moves to the line saying it is over', async () => {
+      const el = await mount('queue');
+      await resultsShown(el);
+      input(el, 'a').focus();
+      await sendKeys({ press: 'ArrowDown' });
+      expect(el.shadowRoot!.activeElement === input(el, 'b')).to.equal(true);
+      const restore = clockAt((await closesAt('queue')) + 1000);
+      try {
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(!part(el, 'form'), 'the form is gone').to.equal(true);
+        const times = part(el, 'times')!;
+        // Booleans, not elements: a failing comparison of elements makes the runner's report hang.
+        expect(el.shadowRoot!.activeElement === times, 'focus on the times line, not the page').to.equal(true);
+        expect(text(times)).to.contain('Die Abstimmung ist beendet');
+        await expect(el).to.be.accessible();
+      } finally {
+        restore();
+      }
+    });
+
     it('not yet open: no form, the opening time, the answers as a preview, results when always public', async () => {
       const el = await mount('future');
       expect(part(el, 'form')).to.equal(null);
@@ -377,6 +457,19 @@ describe('<wir-voting-box>', () => {
       const fill = row.querySelector<HTMLElement>('.fill')!;
       expect(fill.hasAttribute('style') && fill.getAttribute('style')!.includes('width')).to.equal(false);
       expect(fill.style.getPropertyValue('--_share')).to.match(/%$/);
+    });
+
+    it('breaks long words in answers and results at 320 px instead of making the page scroll sideways', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 320px"><wir-voting-box src=${main.feed} poll="queue" lang="de"></wir-voting-box></div>`);
+      const el = wrapper.querySelector('wir-voting-box')!;
+      await waitUntil(() => part(el, 'form'), 'form', { timeout: 8000 });
+      await resultsShown(el);
+      const long = ' Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen';
+      // Added beside Lit's own text, so its later renders are undisturbed.
+      for (const span of $$(el, '.option > span, .result-label')) span.append(long);
+      const right = wrapper.getBoundingClientRect().right;
+      for (const node of $$(el, '.option, .result-label')) expect(node.getBoundingClientRect().right).to.be.at.most(right + 0.5);
+      expect(part(el, 'base')!.scrollWidth).to.be.at.most(part(el, 'base')!.clientWidth);
     });
 
     it('keeps bars apart from their track in forced colours: an empty, bordered track', async () => {
@@ -599,6 +692,62 @@ describe('<wir-voting-box>', () => {
   });
 
   describe('several tabs', () => {
+    it('sends a vote another tab left behind: once that tab’s lock is gone, or when its retry is due', async function () {
+      this.timeout(40_000);
+      const el = await mount('replay');
+      const before = await totals('replay');
+      const left = pendingRecord('replay');
+      const id = `${left.api}|replay`;
+      // Tab A sends its vote (holding the lock), then is closed or crashes before the answer.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      void navigator.locks.request(`wir-vote:${id}`, () => {
+        locked();
+        return held;
+      });
+      await lockTaken;
+      const posts = countPosts();
+      try {
+        writeFromOtherTab(left);
+        await aTimeout(300);
+        expect(posts.count(), 'nothing while tab A holds the lock').to.equal(0);
+        expect(message(el)!.dataset.status).to.equal('pending');
+        release();
+        await sent(el);
+        expect(posts.count()).to.equal(1);
+        expect(getRecord(left.api, 'replay')).to.include({ status: 'sent', key: left.key });
+
+        // Tab A's try failed and it planned the next one, then it was closed: this tab sends it then.
+        const second = await mount('queue');
+        const waiting = pendingRecord('queue', { tries: 1, reason: 'network', next: Date.now() + 1500 });
+        writeFromOtherTab(waiting);
+        await sent(second);
+        expect(getRecord(left.api, 'queue')).to.include({ status: 'sent', key: waiting.key });
+        expect(posts.count()).to.equal(2);
+      } finally {
+        posts.restore();
+        release();
+      }
+      expect((await totals('replay')).total).to.equal(before.total + 1);
+    });
+
+    it('two tabs voting at the same moment: the vote queued first stays, the later one is refused as already voted', async () => {
+      const el = await mount('replay');
+      // Tab A queued its vote a moment ago; its storage event has not reached this tab yet.
+      const theirs = pendingRecord('replay', { options: ['b'], next: Date.now() + 600_000 });
+      localStorage.setItem(`wir-vote:${theirs.api}|replay`, JSON.stringify(theirs));
+      const submitted = oneEvent(el, 'wir-vote-submit');
+      const rejected = oneEvent(el, 'wir-vote-reject') as Promise<WirVoteRejectEvent>;
+      await vote(el, 'a');
+      await submitted;
+      expect((await Promise.race([rejected, aTimeout(1000)]))?.detail).to.deep.equal({ poll: 'replay', reason: 'already-voted' });
+      expect(getRecord(theirs.api, 'replay')).to.deep.equal(theirs);
+      expect(text(message(el))).to.contain('Ihre Wahl: Antwort B');
+      expect(el.shadowRoot!.activeElement === message(el), 'focus on the message').to.equal(true);
+    });
+
     it('waits while another tab holds the record’s Web Lock, then does not send what that tab sent', async () => {
       const base = apiBase(main.api)!;
       const id = `${base}|replay`;
@@ -632,6 +781,17 @@ describe('<wir-voting-box>', () => {
   });
 
   describe('never lose a vote', () => {
+    it('"Jetzt senden" by keyboard: once the vote is counted, the focus is on the message, not the page', async () => {
+      const waiting = pendingRecord('replay', { tries: 3, reason: 'network', next: Date.now() + 600_000 });
+      localStorage.setItem(`wir-vote:${waiting.api}|replay`, JSON.stringify(waiting));
+      const el = await mount('replay');
+      part(el, 'send-button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await sent(el);
+      expect(!part(el, 'send-button')).to.equal(true);
+      expect(el.shadowRoot!.activeElement === message(el), 'focus on the message, not the page').to.equal(true);
+    });
+
     it('keeps a vote while the server is down, says so, and delivers it exactly once when it is back', async function () {
       this.timeout(90_000);
       const el = await mount('queue');
@@ -856,6 +1016,9 @@ describe('<wir-voting-box>', () => {
         expect(text(m)).to.contain(c.text);
         expect(m.dataset.status).to.equal('rejected');
         expect(el.shadowRoot!.activeElement).to.equal(m);
+        // Where the message stays (no form to correct), the focus does not move, so the live
+        // region speaks the refusal; a new message element taking the focus is read out instead.
+        if (!c.formAgain) expect(text(live(el))).to.contain(c.text);
         expect(!!part(el, 'form')).to.equal(c.formAgain);
         if (c.formAgain) {
           // The form comes back with the refused choice, ready to correct.
@@ -944,6 +1107,48 @@ describe('<wir-voting-box>', () => {
       const at = new Intl.DateTimeFormat('de', { hour: '2-digit', minute: '2-digit' }).format(new Date(queued.next));
       expect(text(message(el))).to.contain(`Sie wird um ${at} automatisch gesendet.`);
       await expect(el).to.be.accessible();
+    });
+
+    it('keeps the proof for its retries: one challenge for several tries, no percentages and no repeats in the live region', async function () {
+      this.timeout(90_000);
+      // A server of its own: the retries here must not meet the rate limit of the strict one.
+      const pow = await server('start', POW, { pow: 'on' });
+      try {
+        const el = await mount('single', { src: pow.feed });
+        await resultsShown(el);
+        const base = apiBase(pow.api)!;
+        const real = globalThis.fetch;
+        let challenges = 0;
+        let failed = 0;
+        // The vote request fails twice (as in an outage of the vote route); challenges still work.
+        globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+          if (String(input).includes('/challenge')) challenges++;
+          if (init?.method === 'POST' && failed < 2) {
+            failed++;
+            return Promise.reject(new TypeError('Failed to fetch'));
+          }
+          return real(input, init);
+        };
+        const spoken: string[] = [];
+        const observer = new MutationObserver(() => spoken.push(text(live(el))));
+        observer.observe(live(el)!, { childList: true, characterData: true, subtree: true });
+        try {
+          await vote(el, 'a');
+          await waitUntil(() => getRecord(base, 'single')?.reason === 'network', 'first try failed', { timeout: 20_000 });
+          expect(getRecord(base, 'single')!.proof, 'the proof is stored with the vote').to.exist;
+          await waitUntil(() => $(el, '[part~="message"][data-status="sent"]'), 'delivered by a retry', { timeout: 20_000 });
+        } finally {
+          globalThis.fetch = real;
+          observer.disconnect();
+        }
+        expect(failed).to.equal(2);
+        expect(challenges, 'one challenge solved for three tries').to.equal(1);
+        expect(spoken.filter((s) => s.includes('%'))).to.deep.equal([]);
+        expect(spoken.filter((s) => s.includes('gespeichert')).length, 'the kept vote is announced once').to.equal(1);
+        expect(spoken.at(-1)).to.contain('Ihre Stimme wurde gezählt.');
+      } finally {
+        await server('stop', POW, { signal: 'SIGTERM' });
+      }
     });
 
     it('solveChallenge finds the number with crypto.subtle and reports progress', async () => {
