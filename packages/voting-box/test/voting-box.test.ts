@@ -114,6 +114,19 @@ function blockStorage(): () => void {
 const NOT_STORED = 'Ihre Stimme konnte in diesem Browser nicht gespeichert werden.';
 const KEEP_OPEN = 'Sie wird nur gesendet, solange diese Seite geöffnet ist. Bitte schließen Sie die Seite erst, wenn hier steht, dass Ihre Stimme gezählt wurde.';
 
+/** Holds a vote record's Web Lock as another tab sending it does; resolves, once held, with the release. */
+async function holdLockAsOtherTab(id: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await new Promise<void>((locked) => {
+    void navigator.locks.request(`wir-vote:${id}`, () => {
+      locked();
+      return held;
+    });
+  });
+  return release;
+}
+
 /** Counts the POSTs the page sends (the real fetch still does the work). */
 function countPosts(): { count: () => number; restore: () => void } {
   const real = globalThis.fetch;
@@ -699,15 +712,7 @@ describe('<wir-voting-box>', () => {
       const left = pendingRecord('replay');
       const id = `${left.api}|replay`;
       // Tab A sends its vote (holding the lock), then is closed or crashes before the answer.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let locked!: () => void;
-      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-      void navigator.locks.request(`wir-vote:${id}`, () => {
-        locked();
-        return held;
-      });
-      await lockTaken;
+      const release = await holdLockAsOtherTab(id);
       const posts = countPosts();
       try {
         writeFromOtherTab(left);
@@ -754,15 +759,7 @@ describe('<wir-voting-box>', () => {
       const pending = { api: base, poll: 'replay', voter: 'Tt0123456789abcdefghijAB' + String(Date.now()), key: crypto.randomUUID(), options: ['a'], status: 'pending', tries: 0, next: 0 };
       localStorage.setItem(`wir-vote:${id}`, JSON.stringify(pending));
       // "Another tab" is sending this record right now.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let locked!: () => void;
-      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-      void navigator.locks.request(`wir-vote:${id}`, () => {
-        locked();
-        return held;
-      });
-      await lockTaken;
+      const release = await holdLockAsOtherTab(id);
       const posts = countPosts();
       try {
         flush(true);
