@@ -1,45 +1,23 @@
 /**
  * <wir-voting-box> in print, rendered from its stories (their in-memory vote API needs no server).
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import type { TemplateResult } from 'lit';
 import * as stories from '../../../stories/voting-box.stories.js';
-import { defaultLocaleGlobals, withLocaleArgs } from '../../../stories/support/locale.js';
-import type { LocaleGlobals } from '../../../stories/support/locale.js';
-import type { WirVotingBox } from '../src/index.js';
+import { showStory } from './support/show-story.js';
 import { BLACK, clipped, shown } from '../../core/test/support/print.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
 declare const afterEach: (body: () => Promise<void> | void) => void;
 
-type Args = Record<string, unknown>;
-interface StoryLike {
-  args?: Args;
-  globals?: LocaleGlobals;
-  render?: unknown;
-}
-
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** Renders a story as Storybook does and waits for `ready`. */
-async function show(story: StoryLike, ready: string): Promise<ShadowRoot> {
-  const meta = stories.default as unknown as StoryLike;
-  const render = (story.render ?? meta.render) as (args: Args) => TemplateResult;
-  const args = withLocaleArgs({ ...meta.args, ...story.args }, { ...defaultLocaleGlobals, ...story.globals });
-  const el = await fixture<HTMLElement>(render(args));
-  const box = (el.localName === 'wir-voting-box' ? el : el.querySelector('wir-voting-box')) as WirVotingBox;
-  await waitUntil(() => box.shadowRoot?.querySelector(ready), `story did not reach ${ready}`, { timeout: 8000 });
-  await box.updateComplete;
-  return box.shadowRoot!;
-}
 
 describe('<wir-voting-box> in print', () => {
   afterEach(() => emulateMedia({ media: 'screen' }));
 
   it('prints an open poll as question and answers in text, without radio buttons or the vote button', async () => {
-    const root = await show(stories.OpenSingle, '[part~="form"]');
+    const { root } = await showStory(stories.OpenSingle, '[part~="form"]');
     await emulateMedia({ media: 'print' });
     const question = root.querySelector('#question')!;
     expect(shown(question)).to.be.true;
@@ -57,7 +35,7 @@ describe('<wir-voting-box> in print', () => {
   });
 
   it('prints the results as figures in black on white, without bars or buttons, also in the dark scheme', async () => {
-    const root = await show(stories.DarkScheme, '[part~="results"]');
+    const { root } = await showStory(stories.DarkScheme, '[part~="results"]');
     await emulateMedia({ media: 'print' });
     const base = root.querySelector('[part~="base"]')!;
     expect(getComputedStyle(base).backgroundColor).to.equal('rgb(255, 255, 255)');
